@@ -1,0 +1,229 @@
+"""Mission pages: each country mission's home page, its contact page, and the
+regional page that gathers every mission's contacts."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from missions.blocks import (
+    EmailAddressBlock,
+    EmergencyNumberBlock,
+    HotlineBlock,
+    OfficeBlock,
+)
+from website.blocks import SocialLinkBlock, phone_validator
+from website.i18n import PAGE_TRANSLATABLE_FIELDS
+
+
+class MissionHomePage(Page):
+    """A country mission's home page: the root of the mission's own site."""
+
+    COUNTRIES = [
+        ("KZ", _("Kazakhstan")),
+        ("KG", _("Kyrgyzstan")),
+        ("TJ", _("Tajikistan")),
+        ("TM", _("Turkmenistan")),
+        ("UZ", _("Uzbekistan")),
+    ]
+
+    country = models.CharField(
+        max_length=2,
+        choices=COUNTRIES,
+        help_text=_("The country this mission serves."),
+    )
+    languages_spoken = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Languages the mission's team answers in, e.g. 'Kyrgyz, Russian, English'."),
+    )
+    intro = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text=_("What the mission does, in two or three sentences."),
+    )
+    hotline_label = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("The hotline to highlight on the home page, e.g. 'National hotline'."),
+    )
+    hotline_number = models.CharField(
+        max_length=30,
+        blank=True,
+        validators=[phone_validator],
+        help_text=_("Its number, e.g. 1899. Shown as a link that dials it."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("country"),
+        FieldPanel("languages_spoken"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("hotline_label"), FieldPanel("hotline_number")],
+            heading=_("Hotline highlight"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    # wagtail-localize: words are translated; the country and the number are kept.
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        SynchronizedField("country", overridable=False),
+        TranslatableField("languages_spoken"),
+        TranslatableField("intro"),
+        TranslatableField("hotline_label"),
+        SynchronizedField("hotline_number", overridable=False),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "newsroom.NewsIndexPage",
+        "newsroom.GalleryIndexPage",
+        "missions.MissionContactPage",
+    ]
+    template = "missions/mission_home_page.html"
+
+    class Meta:
+        verbose_name = _("mission home page")
+
+    def clean(self):
+        super().clean()
+        if self.hotline_number and not self.hotline_label:
+            raise ValidationError({"hotline_label": _("Name the hotline you highlight.")})
+
+    def get_context(self, request, *args, **kwargs):
+        # listings imports the page models, so it is imported here.
+        from newsroom import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_stories"] = listings.latest_stories(self)
+        context["contact_page"] = listings.contact_page_of(self)
+        return context
+
+
+class MissionContactPage(Page):
+    """How to reach a mission: hotlines first, then e-mails, offices, networks."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Optional words above the contacts, e.g. when to call whom."),
+    )
+    hotlines = StreamField(
+        [("hotline", HotlineBlock())],
+        blank=True,
+        help_text=_("National hotlines, listed first."),
+    )
+    emergency_numbers = StreamField(
+        [("number", EmergencyNumberBlock())],
+        blank=True,
+        help_text=_("Numbers for emergencies."),
+    )
+    emails = StreamField(
+        [("email", EmailAddressBlock())],
+        help_text=_("The mission's e-mail addresses, each with what it is for."),
+    )
+    offices = StreamField(
+        [("office", OfficeBlock())],
+        blank=True,
+        help_text=_("The mission's offices with their addresses."),
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        help_text=_("The mission's pages on social networks."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hotlines"),
+        FieldPanel("emergency_numbers"),
+        FieldPanel("emails"),
+        FieldPanel("offices"),
+        FieldPanel("social_links"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("hotlines"),
+        index.SearchField("emergency_numbers"),
+        index.SearchField("emails"),
+        index.SearchField("offices"),
+    ]
+    # wagtail-localize: labels, hours, names and addresses are translated. The
+    # blocks keep phone numbers (PhoneNumberBlock is not offered), e-mails and
+    # links (EmailBlock, URLBlock: kept, a translator may override them) and
+    # the toll-free and platform choices from the English page.
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("intro"),
+        TranslatableField("hotlines"),
+        TranslatableField("emergency_numbers"),
+        TranslatableField("emails"),
+        TranslatableField("offices"),
+        TranslatableField("social_links"),
+    ]
+
+    parent_page_types = ["missions.MissionHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "missions/mission_contact_page.html"
+
+    class Meta:
+        verbose_name = _("mission contact page")
+
+    @property
+    def mission(self):
+        return self.get_parent().specific
+
+
+class ContactIndexPage(Page):
+    """The regional page gathering every mission's contacts from their contact pages."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Optional words above the missions' contacts."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["website.RegionalHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "missions/contact_index_page.html"
+
+    class Meta:
+        verbose_name = _("contact index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # listings imports the page models, so it is imported here.
+        from newsroom import listings
+
+        context["contact_pages"] = listings.contact_pages(self.locale_id)
+        return context
+
+
+def mission_contact_pages(locale=None):
+    """Every mission's live contact page, in the given locale where it is
+    translated and in the default language where it is not, in tree order."""
+    locale = locale or Locale.get_active()
+    default_locale = Locale.get_default()
+    pages = (
+        MissionContactPage.objects.live()
+        .public()
+        .filter(locale_id__in={locale.pk, default_locale.pk})
+        .order_by("path")
+    )
+    chosen = {}
+    for page in pages:
+        if page.locale_id == locale.pk or page.translation_key not in chosen:
+            chosen[page.translation_key] = page
+    source_order = [p.translation_key for p in pages if p.locale_id == default_locale.pk]
+    ordered = [chosen[key] for key in source_order if key in chosen]
+    ordered += [p for key, p in chosen.items() if key not in source_order]
+    return ordered

@@ -1,0 +1,222 @@
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from website.blocks import STORY_BLOCKS
+from website.i18n import PAGE_TRANSLATABLE_FIELDS
+
+HOME_PAGE_TYPES = ["website.RegionalHomePage", "missions.MissionHomePage"]
+
+
+def source_language_topics():
+    """Stories are tagged with topics of the source language; translations
+    show each topic's translation."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class NewsIndexPage(Page):
+    """A site's newsroom: its own stories and those shared with it."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Optional words above the list of stories."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
+
+    parent_page_types = HOME_PAGE_TYPES
+    subpage_types = ["newsroom.NewsItemPage"]
+    max_count_per_parent = 1
+    template = "newsroom/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def get_context(self, request, *args, **kwargs):
+        # listings imports the page models, so it is imported here.
+        from newsroom import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        home = listings.home_of(self)
+        regional = listings.is_regional_home(home)
+        filters = listings.StoryFilters.from_query(request.GET, regional=regional)
+        try:
+            listing = listings.story_listing(
+                home, self.locale_id, filters, request.GET.get("page") or 1
+            )
+        except InvalidPage as error:
+            # abc, 0, -1 and pages past the last one do not exist.
+            raise Http404(_("There is no such page of stories.")) from error
+
+        context.update(
+            stories=listing.page,
+            topics=listing.topics,
+            years=listing.years,
+            missions=listing.missions,
+            filters=filters.as_dict(),
+            is_regional=regional,
+        )
+        return context
+
+
+class NewsItemPage(Page):
+    """A news story. It belongs to one newsroom and can be shared with others."""
+
+    date = models.DateField(
+        default=datetime.date.today,
+        help_text=_(
+            "The date shown with the story and used to order lists. It can differ "
+            "from the day it was first published."
+        ),
+    )
+    summary = models.TextField(
+        max_length=400,
+        help_text=_("One or two sentences shown in lists, search results and link previews."),
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The photo at the top of the story and on its card in lists."),
+    )
+    lead_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it. Required with a photo."),
+    )
+    lead_image_caption = models.CharField(
+        max_length=300, blank=True, help_text=_("Shown under the photo.")
+    )
+    lead_image_credit = models.CharField(
+        max_length=120, blank=True, help_text=_("Who took the photo, e.g. '© IOM'.")
+    )
+    body = StreamField(
+        STORY_BLOCKS,
+        help_text=_("The story: paragraphs, headings, photos, quotes, figures."),
+    )
+    topics = ParentalManyToManyField(
+        "newsroom.Topic",
+        blank=True,
+        limit_choices_to=source_language_topics,
+        related_name="stories",
+        help_text=_("What the story is about; readers can list stories by topic."),
+    )
+    shared_with = ParentalManyToManyField(
+        "wagtailcore.Site",
+        blank=True,
+        related_name="shared_stories",
+        help_text=_("Other sites that list this story too. It stays one page, at one address."),
+    )
+    source_url = models.URLField(
+        blank=True,
+        max_length=500,
+        help_text=_("Where the story was first published, if elsewhere."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("shared_with", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("source_url"),
+    ]
+    # The title (boost 2 and autocomplete) comes from Page.search_fields.
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("body"),
+        index.SearchField("lead_image_caption"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+    # wagtail-localize: words are translated. The date, the photo, the topics
+    # (English topics; readers see their translations), the sites it is shared
+    # with and the source link are kept from the English story. In the body,
+    # phone numbers are kept, links and embeds are kept unless a translator
+    # overrides them, and key figures are translated ("27 Jan 2021").
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        SynchronizedField("date", overridable=False),
+        TranslatableField("summary"),
+        SynchronizedField("lead_image"),
+        TranslatableField("lead_image_alt"),
+        TranslatableField("lead_image_caption"),
+        TranslatableField("lead_image_credit"),
+        TranslatableField("body"),
+        SynchronizedField("topics", overridable=False),
+        SynchronizedField("shared_with", overridable=False),
+        SynchronizedField("source_url"),
+    ]
+
+    parent_page_types = ["newsroom.NewsIndexPage"]
+    subpage_types = []
+    template = "newsroom/news_item_page.html"
+
+    class Meta:
+        verbose_name = _("news story")
+        verbose_name_plural = _("news stories")
+
+    def clean(self):
+        super().clean()
+        if self.lead_image_id and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": _("Describe the photo for people who cannot see it.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from newsroom import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        # One page, one address: shared into other sites, it links back here.
+        context["canonical_url"] = self.get_full_url(request)
+        # Related stories by the story's topics: the live story's are kept per
+        # content generation; a preview reads the topics being edited.
+        preview = getattr(request, "is_preview", False)
+        context["related_stories"] = listings.related_stories(self, kept_topics=not preview)
+        # Its newsroom and home page, kept per content generation.
+        context["parent_page"] = listings.pages_by_path([self.path[: -self.steplen]]).get(
+            self.path[: -self.steplen]
+        )
+        context["home_page"] = listings.home_page_for(self)
+        # The lead image is fetched when the story's HTML is rendered (its
+        # template calls fetch_lead_image), not when that HTML is kept.
+        return context
+
+    def fetch_lead_image(self):
+        """The lead image with its renditions, in two queries, once: for the
+        picture and the link preview's image."""
+        if self.lead_image_id and not self.__dict__.get("_lead_image_fetched"):
+            self.lead_image = (
+                get_image_model()
+                .objects.prefetch_renditions()
+                .filter(pk=self.lead_image_id)
+                .first()
+            )
+            self.__dict__["_lead_image_fetched"] = True
+        return self.lead_image if self.lead_image_id else None

@@ -1,0 +1,233 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import FileResponse, Http404
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from newsroom.editions.panels import PDFEditionPanel
+from website.i18n import PAGE_TRANSLATABLE_FIELDS
+
+
+class ReportSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(
+        max_length=200, help_text=_("The section's title, e.g. 'Direct assistance'.")
+    )
+    intro = blocks.RichTextBlock(
+        required=False,
+        features=["bold", "italic", "link"],
+        help_text=_("Optional words that open the section."),
+    )
+    stories = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="newsroom.NewsItemPage"),
+        default=[],
+        help_text=_("Stories from any mission, in the order they should appear."),
+    )
+    text = blocks.RichTextBlock(
+        required=False,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Optional words after the stories."),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Section")
+        description = _("A section of the report: a heading and the stories under it.")
+        template = "newsroom/blocks/report_section.html"
+
+
+class ReportIndexPage(Page):
+    """A report series: its title is the page title; issues are its children."""
+
+    description = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("What the series covers and how often it appears."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("description")]
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("description")]
+
+    parent_page_types = ["website.RegionalHomePage"]
+    subpage_types = ["newsroom.ReportIssuePage"]
+    max_count_per_parent = 1
+    template = "newsroom/report_index_page.html"
+
+    class Meta:
+        verbose_name = _("report series")
+        verbose_name_plural = _("report series")
+
+
+class ReportIssueForm(WagtailAdminPageForm):
+    """Refuses an issue number already used by another issue of the series."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        number = cleaned_data.get("issue_number")
+        parent = self.parent_page
+        if number is None or parent is None:
+            return cleaned_data
+        siblings = ReportIssuePage.objects.child_of(parent).filter(issue_number=number)
+        if self.instance.pk:
+            siblings = siblings.exclude(pk=self.instance.pk)
+        if siblings.exists():
+            self.add_error(
+                "issue_number",
+                _("Issue %(number)s of this series already exists.") % {"number": number},
+            )
+        return cleaned_data
+
+
+class ReportIssuePage(RoutablePageMixin, Page):
+    """One issue of a report series: sections of stories from every mission.
+
+    Its PDF edition (newsroom/editions/) is made in the background when it is
+    published, and served at ``<issue URL>pdf/`` once it exists.
+    """
+
+    issue_number = models.PositiveIntegerField(
+        help_text=_("The issue's number in its series; each number is used once.")
+    )
+    publication_date = models.DateField(
+        default=datetime.date.today, help_text=_("The date printed on the issue.")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The picture on the issue's cover and its card."),
+    )
+    cover_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("What the cover picture shows. Required with a picture."),
+    )
+    summary = models.TextField(
+        max_length=600,
+        help_text=_("What this issue covers, shown in lists and link previews."),
+    )
+    sections = StreamField(
+        [("section", ReportSectionBlock())],
+        help_text=_("The issue's sections, in reading order."),
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: the issue as a PDF file, offered for download."),
+    )
+
+    base_form_class = ReportIssueForm
+    content_panels = Page.content_panels + [
+        FieldPanel("issue_number"),
+        FieldPanel("publication_date"),
+        MultiFieldPanel(
+            [FieldPanel("cover_image"), FieldPanel("cover_image_alt")],
+            heading=_("Cover"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("sections"),
+        FieldPanel("pdf"),
+        PDFEditionPanel(heading=_("PDF edition")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("sections"),
+        index.FilterField("publication_date"),
+    ]
+    # wagtail-localize: words are translated (section headings and texts too);
+    # the number, date, cover, chosen stories and PDF are kept. A translator
+    # may override the cover and the PDF with a version in their language.
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        SynchronizedField("issue_number", overridable=False),
+        SynchronizedField("publication_date", overridable=False),
+        SynchronizedField("cover_image"),
+        TranslatableField("cover_image_alt"),
+        TranslatableField("summary"),
+        TranslatableField("sections"),
+        SynchronizedField("pdf"),
+    ]
+
+    parent_page_types = ["newsroom.ReportIndexPage"]
+    subpage_types = []
+    template = "newsroom/report_issue_page.html"
+
+    class Meta:
+        verbose_name = _("report issue")
+
+    @property
+    def series(self):
+        return self.get_parent().specific
+
+    def clean(self):
+        super().clean()
+        if self.cover_image_id and not self.cover_image_alt.strip():
+            raise ValidationError(
+                {"cover_image_alt": _("Describe the cover picture for people who cannot see it.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # listings imports the page models, so it is imported here.
+        from newsroom import listings
+
+        context["contact_pages"] = listings.contact_pages(self.locale_id)
+        parent_path = self.path[: -self.steplen]
+        context["parent_page"] = listings.pages_by_path([parent_path]).get(parent_path)
+        context["pdf_edition"] = self.pdf_edition()
+        return context
+
+    # --- The PDF edition (newsroom/editions/) ---------------------------------
+
+    def _available_pdf(self):
+        from newsroom.editions.models import ReportIssuePDF
+
+        edition = ReportIssuePDF.objects.filter(page_id=self.pk).exclude(file="").first()
+        return edition if edition is not None and edition.is_available else None
+
+    def pdf_edition(self):
+        """The issue's generated PDF (a ReportIssuePDF with ``file_size``) when
+        there is one to offer, else None. Kept per content generation: saving
+        a ReportIssuePDF (newsroom app) bumps it, see website/cache.py."""
+        from website.cache import memoized
+
+        return memoized(("newsroom", "report-pdf", self.pk), self._available_pdf)
+
+    def pdf_url(self, request=None):
+        """The full URL of the issue's generated PDF, or None while there is
+        none (not yet made, or failed). For links and feed enclosures."""
+        if self.pdf_edition() is None:
+            return None
+        page_url = self.get_full_url(request)
+        return page_url + self.reverse_subpage("pdf") if page_url else None
+
+    @path("pdf/", name="pdf")
+    def pdf_view(self, request):
+        """The generated PDF, read from the default storage; 404 until it exists."""
+        edition = self._available_pdf()
+        if edition is None:
+            raise Http404("This issue has no PDF yet.")
+        try:
+            file = edition.file.open("rb")
+        except OSError as error:
+            raise Http404("The PDF of this issue is missing.") from error
+        name = slugify(self.title, allow_unicode=True) or "issue"
+        filename = f"{name}-{self.locale.language_code}.pdf"
+        response = FileResponse(file, content_type="application/pdf", filename=filename)
+        response["Content-Length"] = edition.file_size or edition.file.size
+        response["Content-Language"] = self.locale.language_code
+        return response

@@ -1,0 +1,377 @@
+"""What a site's search covers, its filters, and its results ready to show.
+
+A site's search covers the live, public, unexpired pages of four kinds in the
+active language: stories (the site's own and those shared with it, as its
+news index lists them: ``newsroom.listings``), photo galleries, report issues
+and contact pages (those under the site's home page). The regional site
+covers every mission. Drafts, private pages (login or password), expired
+pages and other sites' pages never appear.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.rich_text import get_text_for_indexing
+from wagtail.search.utils import normalise_query_string
+
+from missions.models import ContactIndexPage, MissionContactPage
+from newsroom import listings
+from newsroom.models import NewsItemPage, PhotoGalleryPage, ReportIssuePage
+from search import backends
+from search.text import highlight
+from website.cache import memoized
+from website.templatetags.site_tags import get_site_root
+
+RESULTS_PER_PAGE = 10
+# Results a backend without a queryset (OpenSearch) ranks: a hundred pages.
+MAX_RANKED_RESULTS = 1000
+
+
+@dataclass(frozen=True)
+class Kind:
+    slug: str  # the ?type= value
+    label: str  # one result's kind, shown above its title
+    plural: str  # the filter's option
+    models: tuple
+    date_field: str = ""
+
+
+KINDS = [
+    Kind("story", _("Story"), _("Stories"), (NewsItemPage,), "date"),
+    Kind("gallery", _("Photo gallery"), _("Photo galleries"), (PhotoGalleryPage,), "date"),
+    Kind("report", _("Report"), _("Reports"), (ReportIssuePage,), "publication_date"),
+    Kind("contact", _("Contacts"), _("Contacts"), (MissionContactPage, ContactIndexPage)),
+]
+KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS}
+KIND_OF_MODEL = {model: kind for kind in KINDS for model in kind.models}
+
+
+# --- Filters -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """The filters of a search, read from its query string like the news
+    index's (``listings.StoryFilters``), plus the kind of page. Unknown kinds
+    are ignored; a topic only stories have narrows the search to stories."""
+
+    type: str = ""
+    topic: str = ""
+    year: int | None = None
+    mission: str = ""
+
+    @classmethod
+    def from_query(cls, query, *, regional=False):
+        story_filters = listings.StoryFilters.from_query(query, regional=regional)
+        kind = (query.get("type") or "").strip()
+        return cls(
+            type=kind if kind in KINDS_BY_SLUG else "",
+            topic=story_filters.topic,
+            year=story_filters.year,
+            mission=story_filters.mission,
+        )
+
+    def __bool__(self):
+        return bool(self.type or self.topic or self.year is not None or self.mission)
+
+    def as_dict(self):
+        return {"type": self.type, "topic": self.topic, "year": self.year, "mission": self.mission}
+
+    def wants(self, kind):
+        return not self.type or self.type == kind.slug
+
+
+# --- The scope of a site's search ---------------------------------------------------------
+
+
+def _published(queryset):
+    """The pages readers may see: live, public, unexpired (as
+    ``listings.published_stories`` has it for stories)."""
+    return queryset.live().public().filter(expired=False).exclude(expire_at__lte=timezone.now())
+
+
+@dataclass
+class SearchScope:
+    """The request's site and its home page in the active language (None when
+    the site is not translated into it: then nothing is found)."""
+
+    home: Page | None = None
+    locale: Locale | None = None
+    regional: bool = False
+
+    @classmethod
+    def for_request(cls, request):
+        language = translation.get_language()
+        root = get_site_root(request).root  # cached on the request, shared with base.html
+        if root is None or root.locale.language_code != language:
+            return cls()
+        return cls(home=root, locale=root.locale, regional=listings.is_regional_home(root))
+
+    def __bool__(self):
+        return self.home is not None
+
+    def stories(self):
+        return listings.stories_for_home(self.home)
+
+    def other_pages(self, kinds):
+        """Galleries, reports and contact pages of the site (of every mission on
+        the regional site) of the given kinds, as a Page queryset."""
+        models = [model for kind in kinds for model in kind.models]
+        pages = _published(Page.objects.filter(locale=self.locale).type(*models))
+        if not self.regional:
+            pages = pages.descendant_of(self.home)
+        return pages
+
+    def pages(self, filters=SearchFilters()):
+        """Every page the search covers, filtered: a Page queryset."""
+        if not self:
+            return Page.objects.none()
+        subqueries = []
+        if filters.wants(KINDS_BY_SLUG["story"]):
+            story_filters = listings.StoryFilters(
+                topic=filters.topic, year=filters.year, mission=filters.mission
+            )
+            subqueries.append(story_filters.apply(self.stories(), self.locale).values("pk"))
+        kinds = [k for k in KINDS if k.slug != "story" and filters.wants(k)]
+        # Topics are for stories only: a topic filter leaves the other kinds out.
+        if kinds and not filters.topic:
+            others = self.other_pages(kinds)
+            if filters.year is not None:
+                dated = Q()
+                for kind in kinds:
+                    for model in kind.models if kind.date_field else ():
+                        lookup = f"{model._meta.model_name}__{kind.date_field}__year"
+                        dated |= Q(**{lookup: filters.year})
+                others = others.filter(dated) if dated else others.none()
+            if filters.mission:
+                others = listings.filter_by_mission(others, filters.mission, self.locale)
+            subqueries.append(others.values("pk"))
+        if not subqueries:
+            return Page.objects.none()
+        condition = Q()
+        for subquery in subqueries:
+            condition |= Q(pk__in=subquery)
+        return Page.objects.filter(condition)
+
+    # --- The filters' options ---
+
+    def topics(self):
+        if not self:
+            return []
+        return memoized(
+            ("search", "topics", self.home.pk, self.locale.pk),
+            lambda: listings.listing_topics(self.stories(), self.locale),
+        )
+
+    def years(self):
+        """The years of the stories, galleries and reports, newest first (kept
+        for the content generation)."""
+        if not self:
+            return []
+        return memoized(("search", "years", self.home.pk, self.locale.pk), self._years)
+
+    def _years(self):
+        years = set(listings.listing_years(self.stories()))
+        for kind in KINDS:
+            if kind.slug == "story" or not kind.date_field:
+                continue
+            for model in kind.models:
+                pages = _published(model.objects.filter(locale=self.locale))
+                if not self.regional:
+                    pages = pages.descendant_of(self.home)
+                years.update(day.year for day in pages.order_by().dates(kind.date_field, "year"))
+        return sorted(years, reverse=True)
+
+    def missions(self):
+        return listings.mission_choices(self.locale) if self and self.regional else []
+
+
+# --- Results ----------------------------------------------------------------------------
+
+
+def _result_ids(results):
+    """The pks of every result, most relevant first, without making the pages."""
+    get_queryset = getattr(results, "get_queryset", None)  # the database backends
+    if get_queryset is not None:
+        return list(get_queryset().values_list("pk", flat=True))
+    return [page.pk for page in results[:MAX_RANKED_RESULTS]]  # OpenSearch
+
+
+def ranked_ids(scope, text, filters, language):
+    """The pks of the pages a search finds on the scope's site, most relevant
+    first: one query, kept for the content generation (``memoized``), so the
+    count, every page of results and the next visitor asking the same thing
+    cost nothing more. Publishing anything starts a new generation."""
+    if not scope or not text:
+        return []
+
+    def load():
+        backend = backends.for_language(language)
+        return _result_ids(backend.search(text.query, scope.pages(filters), operator="and"))
+
+    key = ("search", "ids", scope.home.pk, language, text.query, tuple(filters.as_dict().items()))
+    return memoized(key, load)
+
+
+class LazyHits(Sequence):
+    """The SearchHits of a page of results, made (two queries) only when one
+    is looked at: the HTML of a page of results is kept for the content
+    generation under ``cache_key`` (search/search.html)."""
+
+    def __init__(self, ids, terms):
+        self.ids = tuple(ids)
+        self.terms = tuple(terms)
+        self._hits = None
+
+    @property
+    def cache_key(self):
+        return "hits:" + ",".join(map(str, self.ids)) + ":" + " ".join(self.terms)
+
+    @property
+    def hits(self):
+        if self._hits is None:
+            self._hits = hits(pages_in_order(self.ids), self.terms)
+        return self._hits
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, (int, slice)):
+            raise TypeError("LazyHits indices are integers or slices")  # templates try keys first
+        return self.hits[index]
+
+    def __iter__(self):
+        return iter(self.hits)
+
+
+def pages_in_order(ids):
+    """The specific pages of ``ids``, in that order, without their stream fields
+    (results show titles and summaries, not bodies)."""
+    pages = Page.objects.filter(pk__in=ids).defer_streamfields().specific()
+    by_id = {page.pk: page for page in pages}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+@dataclass
+class SearchHit:
+    """One result as the template shows it."""
+
+    page: Page  # the specific page
+    kind: Kind
+    date: object = None
+    mission: str = ""
+    summary: str = ""  # HTML: escaped text with the matched words in <mark>
+    promoted: bool = False
+    description: str = ""  # an editor's words for a promoted result
+
+    @property
+    def title(self):
+        return self.page.title
+
+
+@dataclass
+class ExternalPromotion:
+    """A promoted link to another website."""
+
+    title: str
+    url: str
+    description: str = ""
+    promoted: bool = True
+
+
+def summary_of(page):
+    """The plain text shown under a result's title."""
+    if getattr(page, "search_description", ""):
+        return page.search_description
+    summary = getattr(page, "summary", "")
+    if summary:
+        return summary
+    intro = get_text_for_indexing(str(getattr(page, "intro", "") or ""))
+    if intro:
+        return intro
+    return getattr(page, "place", "")
+
+
+def hits(pages, terms, promoted=False):
+    """SearchHits for specific pages, in their order, without queries of its
+    own (the home pages' titles are kept per content generation)."""
+    pages = list(pages)
+    homes = listings.home_pages()  # kept per content generation
+    results = []
+    for page in pages:
+        kind = KIND_OF_MODEL.get(type(page)) or KINDS_BY_SLUG["contact"]
+        results.append(
+            SearchHit(
+                page=page,
+                kind=kind,
+                date=getattr(page, kind.date_field, None) if kind.date_field else None,
+                mission=getattr(homes.get(page.path[: listings.HOME_PATH_LENGTH]), "title", ""),
+                summary=highlight(summary_of(page), terms),
+                promoted=promoted,
+            )
+        )
+    return results
+
+
+class Promotions:
+    """The editors' promoted results for a query (wagtail.contrib.search_promotions),
+    the pages among them in the active language and readers' reach on this site."""
+
+    def __init__(self, raw_query, scope, terms):
+        self.query_string = normalise_query_string(raw_query)
+        self.scope = scope
+        self.terms = terms
+
+    @cached_property
+    def items(self):
+        if not self.query_string or not self.scope:
+            return []
+        promotions = list(
+            SearchPromotion.objects.filter(query__query_string=self.query_string)
+            .select_related("page")
+            .order_by("sort_order", "pk")
+        )
+        if not promotions:
+            return []
+        keys = [p.page.translation_key for p in promotions if p.page_id]
+        pages = {}
+        if keys:
+            visible = (
+                self.scope.pages().filter(translation_key__in=keys).defer_streamfields().specific()
+            )
+            pages = {page.translation_key: page for page in visible}
+        chosen = []  # (promotion, its page here or None)
+        seen = set()
+        for promotion in promotions:
+            if promotion.page_id:
+                page = pages.get(promotion.page.translation_key)
+                if page is None or page.pk in seen:
+                    continue  # not on this site, not in this language, or not public
+                seen.add(page.pk)
+                chosen.append((promotion, page))
+            elif promotion.external_link_url:
+                chosen.append((promotion, None))
+        page_hits = iter(hits([page for _, page in chosen if page is not None], self.terms, True))
+        items = []
+        for promotion, page in chosen:
+            if page is None:
+                item = ExternalPromotion(
+                    title=promotion.external_link_text or promotion.external_link_url,
+                    url=promotion.external_link_url,
+                )
+            else:
+                item = next(page_hits)
+            item.description = promotion.description
+            items.append(item)
+        return items
+
+    @property
+    def page_ids(self):
+        return [item.page.pk for item in self.items if isinstance(item, SearchHit)]

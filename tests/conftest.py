@@ -1,0 +1,291 @@
+"""Fixtures shared by every test: media in a temporary folder, a seeded
+random source, and ``site_tree``, a small newsroom with real content."""
+
+import datetime
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import factory.random
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from tests import factories
+from tests.factories import (
+    ContactIndexPageFactory,
+    GalleryIndexPageFactory,
+    GalleryPhotoFactory,
+    MissionContactPageFactory,
+    MissionHomePageFactory,
+    NewsIndexPageFactory,
+    NewsItemPageFactory,
+    PhotoGalleryPageFactory,
+    RegionalHomePageFactory,
+    ReportIndexPageFactory,
+    ReportIssuePageFactory,
+    TopicFactory,
+    contact_email,
+    hotline,
+    report_section,
+)
+from website.structure import MISSIONS, REGIONAL
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts and ends with an empty cache: Wagtail keeps the sites'
+    root paths there, the page cache its pages, the sign-up form its rate limit."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def same_language_after():
+    """A request to /ru/… leaves Russian active in the thread (LocaleMiddleware
+    activates the address's language), and a module fixture may have made one
+    before this test started: every test starts in the default language and
+    leaves it behind."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache (and the per-generation data and HTML caches) switched
+    on, as in production with Redis; empty at the start."""
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def media_tmp(settings, tmp_path):
+    """Uploaded files (images, documents, renditions) go to a temporary folder."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def deterministic_factories():
+    """Every test starts the factories' sequences at 0 and factory_boy's random
+    source from the same seed, so titles, dates and numbers do not depend on
+    which tests ran before."""
+    factory.random.reseed_random("centralasia-newsroom")
+    for value in vars(factories).values():
+        if (
+            isinstance(value, type)
+            and issubclass(value, factory.base.BaseFactory)
+            and value.__module__ == factories.__name__
+        ):
+            value.reset_sequence(0, force=True)
+
+
+@pytest.fixture
+def fetch_page(client):
+    """``fetch_page(page, **query)``: GET a page at its URL on its own site
+    (``/en/…`` with the site's hostname), as an anonymous visitor."""
+
+    def fetch(page, **query):
+        _site_id, root_url, path = page.get_url_parts()
+        return client.get(path, query, HTTP_HOST=urlsplit(root_url).hostname)
+
+    return fetch
+
+
+class PageAdmin:
+    """Posts page forms to the real Wagtail admin as a logged-in superuser.
+
+    ``fields`` is the nested form data of the page's own fields (use
+    ``wagtail.test.utils.form_data.streamfield`` / ``rich_text`` /
+    ``inline_formset`` inside it); the comments formset and the publish action
+    are added here.
+    """
+
+    def __init__(self, client):
+        self.client = client
+
+    @staticmethod
+    def _data(fields, publish):
+        data = nested_form_data({"comments": inline_formset([]), **fields})
+        if publish:
+            data["action-publish"] = "action-publish"
+        return data
+
+    def add(self, parent, model, fields, publish=True):
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=[model._meta.app_label, model._meta.model_name, parent.pk],
+        )
+        return self.client.post(url, self._data(fields, publish))
+
+    def edit(self, page, fields, publish=True):
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        return self.client.post(url, self._data(fields, publish))
+
+    @staticmethod
+    def form_errors(response):
+        """The errors of the page form the admin showed again, by field name."""
+        assert response.status_code == 200, f"expected the form again, got {response.status_code}"
+        return response.context["form"].errors
+
+
+@pytest.fixture
+def page_admin(admin_client):
+    """A PageAdmin whose client is logged in as a superuser."""
+    return PageAdmin(admin_client)
+
+
+def _replace_welcome_site():
+    """Remove Wagtail's "Welcome" page and the localhost site that points to it."""
+    root = Page.get_first_root_node()
+    for page in root.get_children().exact_type(Page):
+        page.delete()
+    Site.objects.filter(root_page__depth=1).delete()
+
+
+def _mission(spec, *, contact_emails, contact_hotline, story_titles):
+    home = MissionHomePageFactory(title=spec.name, slug=spec.slug, country=spec.country)
+    site = Site.objects.create(hostname=spec.hostname, port=80, root_page=home, site_name=spec.name)
+    news = NewsIndexPageFactory(parent=home)
+    gallery_index = GalleryIndexPageFactory(parent=home)
+    contact = MissionContactPageFactory(
+        parent=home,
+        emails=[contact_email(address) for address in contact_emails],
+        hotlines=[hotline(contact_hotline)],
+    )
+    stories = [NewsItemPageFactory(parent=news, title=title) for title in story_titles]
+    return SimpleNamespace(
+        home=home,
+        site=site,
+        news=news,
+        gallery_index=gallery_index,
+        contact=contact,
+        stories=stories,
+    )
+
+
+@pytest.fixture
+def site_tree(db):
+    """The regional site and two mission sites, each with content.
+
+    Attributes of the returned namespace:
+
+    - ``regional``: the RegionalHomePage "Central Asia"; ``regional_site``: its
+      Site, hostname ``centralasia.localhost`` (``REGIONAL.hostname``), port 80,
+      the default site.
+    - ``regional_news``, ``regional_gallery_index``, ``report_index``,
+      ``contact_index``: the regional home's four index pages (``/news/``,
+      ``/photos/``, ``/reports/``, ``/contacts/``).
+    - ``regional_story``: a NewsItemPage of the regional newsroom.
+    - ``kazakhstan``, ``kyrgyzstan``: MissionHomePages (country KZ, KG), children
+      of the tree root after the regional home, in that order;
+      ``kazakhstan_site`` / ``kyrgyzstan_site``: their Sites
+      (``kazakhstan.localhost``, ``kyrgyzstan.localhost``, port 80).
+    - ``kazakhstan_news`` / ``kyrgyzstan_news``: their NewsIndexPages;
+      ``kazakhstan_gallery_index`` / ``kyrgyzstan_gallery_index``: their
+      GalleryIndexPages.
+    - ``kazakhstan_contact`` / ``kyrgyzstan_contact``: their MissionContactPages.
+      Kazakhstan: hotline "1899", e-mail iomastana@iom.int; Kyrgyzstan: hotline
+      "+996 312 98 60 10", e-mails iomkyrgyzstan@iom.int, iombishkek@iom.int.
+    - ``kazakhstan_stories`` / ``kyrgyzstan_stories``: lists of two NewsItemPages
+      each ("Kazakhstan story 1", "Kazakhstan story 2", "Kyrgyzstan story 1",
+      "Kyrgyzstan story 2"), each with a summary and a one-paragraph body.
+    - ``gallery``: the PhotoGalleryPage "Kostanay workshop" under the Kazakh
+      gallery index; ``gallery_photos``: its two GalleryPhotos, in order
+      ("A shoemaker at his workbench", "Trainees sewing school uniforms").
+    - ``topic``: the Topic "Counter-trafficking", tagged on the first Kyrgyz story.
+    - ``issue``: ReportIssuePage number 1 ("Issue 1", published 2024-04-15) of
+      ``report_index`` with two sections,
+      "Direct assistance" (Kyrgyzstan story 2, Kazakhstan story 1) and
+      "Partnerships" (Kazakhstan story 2).
+
+    Every page is live and in English. Page URLs are served at ``/en/…`` on the
+    page's own site: use ``page.get_url_parts()`` and ``HTTP_HOST``.
+    """
+    cache.clear()  # Wagtail caches the sites' root paths
+    _replace_welcome_site()
+
+    regional = RegionalHomePageFactory(title=REGIONAL.name, slug=REGIONAL.slug)
+    regional_site = Site.objects.create(
+        hostname=REGIONAL.hostname,
+        port=80,
+        root_page=regional,
+        site_name=REGIONAL.name,
+        is_default_site=True,
+    )
+    regional_news = NewsIndexPageFactory(parent=regional)
+    report_index = ReportIndexPageFactory(parent=regional)
+    regional_gallery_index = GalleryIndexPageFactory(parent=regional)
+    contact_index = ContactIndexPageFactory(parent=regional)
+    regional_story = NewsItemPageFactory(parent=regional_news, title="Regional story")
+
+    kazakh_spec, kyrgyz_spec = MISSIONS[0], MISSIONS[1]
+    kz = _mission(
+        kazakh_spec,
+        contact_emails=["iomastana@iom.int"],
+        contact_hotline="1899",
+        story_titles=["Kazakhstan story 1", "Kazakhstan story 2"],
+    )
+    kg = _mission(
+        kyrgyz_spec,
+        contact_emails=["iomkyrgyzstan@iom.int", "iombishkek@iom.int"],
+        contact_hotline="+996 312 98 60 10",
+        story_titles=["Kyrgyzstan story 1", "Kyrgyzstan story 2"],
+    )
+
+    gallery = PhotoGalleryPageFactory(parent=kz.gallery_index, title="Kostanay workshop")
+    gallery_photos = [
+        GalleryPhotoFactory(page=gallery, sort_order=0, alt_text="A shoemaker at his workbench"),
+        GalleryPhotoFactory(page=gallery, sort_order=1, alt_text="Trainees sewing school uniforms"),
+    ]
+
+    topic = TopicFactory(name="Counter-trafficking", slug="counter-trafficking")
+    kg.stories[0].topics.add(topic)
+    kg.stories[0].save()
+
+    issue = ReportIssuePageFactory(
+        parent=report_index,
+        issue_number=1,
+        title="Issue 1",
+        publication_date=datetime.date(2024, 4, 15),
+        sections=[
+            report_section(
+                "Direct assistance",
+                [kg.stories[1], kz.stories[0]],
+                intro="Help given to migrants.",
+            ),
+            report_section("Partnerships", [kz.stories[1]]),
+        ],
+    )
+
+    return SimpleNamespace(
+        regional=regional,
+        regional_site=regional_site,
+        regional_news=regional_news,
+        regional_gallery_index=regional_gallery_index,
+        report_index=report_index,
+        contact_index=contact_index,
+        regional_story=regional_story,
+        kazakhstan=kz.home,
+        kazakhstan_site=kz.site,
+        kazakhstan_news=kz.news,
+        kazakhstan_gallery_index=kz.gallery_index,
+        kazakhstan_contact=kz.contact,
+        kazakhstan_stories=kz.stories,
+        kyrgyzstan=kg.home,
+        kyrgyzstan_site=kg.site,
+        kyrgyzstan_news=kg.news,
+        kyrgyzstan_gallery_index=kg.gallery_index,
+        kyrgyzstan_contact=kg.contact,
+        kyrgyzstan_stories=kg.stories,
+        gallery=gallery,
+        gallery_photos=gallery_photos,
+        topic=topic,
+        issue=issue,
+    )

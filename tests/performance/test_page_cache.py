@@ -1,0 +1,395 @@
+"""The full-page cache (website/cache.py, website/cache_middleware.py): what is
+served from it, and that every change a reader should see shows at once."""
+
+import pytest
+from django.contrib.messages import constants as message_levels
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import RequestFactory
+from wagtail.models import PageViewRestriction
+
+from newsroom import bulk
+from tests.performance.conftest import host_and_path
+from website import cache as page_cache
+from website.cache_middleware import CACHE_HEADER, PageCacheMiddleware
+from website.models import FooterText, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def get(client, page_cache):
+    """``get(page_or_host, path=None, **query)``: an anonymous GET."""
+
+    def fetch(page_or_host, path=None, client=client, **query):
+        if path is None:
+            host, path = host_and_path(page_or_host)
+        else:
+            host = page_or_host
+        return client.get(path, query, HTTP_HOST=host)
+
+    return fetch
+
+
+def text(response):
+    return response.content.decode()
+
+
+def warm(get, *pages):
+    for page in pages:
+        assert get(page).status_code == 200
+        assert get(page)[CACHE_HEADER] == "hit", page
+
+
+# --- Served from the cache ---------------------------------------------------------------
+
+
+def test_a_cached_page_is_served_without_database_queries(
+    site_tree, get, django_assert_num_queries
+):
+    first = get(site_tree.regional_news)
+    assert first[CACHE_HEADER] == "miss"
+    with django_assert_num_queries(0):
+        second = get(site_tree.regional_news)
+    assert second[CACHE_HEADER] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert "public" in second["Cache-Control"] and "max-age=60" in second["Cache-Control"]
+
+
+def test_head_is_answered_from_a_stored_get(site_tree, get, client):
+    get(site_tree.regional)
+    host, path = host_and_path(site_tree.regional)
+    response = client.head(path, HTTP_HOST=host)
+    assert response[CACHE_HEADER] == "hit"
+    assert response.content == b""
+
+
+def test_each_site_and_language_has_its_own_entry(site_tree, get):
+    kazakh = get(site_tree.kazakhstan)
+    kyrgyz = get(site_tree.kyrgyzstan)
+    assert kazakh[CACHE_HEADER] == kyrgyz[CACHE_HEADER] == "miss"
+    assert "Kazakhstan story 1" in text(kazakh)
+    assert "Kazakhstan story 1" not in text(kyrgyz)
+
+
+def test_listing_parameters_are_part_of_the_key_in_any_order(site_tree, get):
+    host, path = host_and_path(site_tree.regional_news)
+    topic = site_tree.topic.slug
+    assert get(host, path, topic=topic, year="2024")[CACHE_HEADER] == "miss"
+    assert get(host, path + f"?year=2024&topic={topic}")[CACHE_HEADER] == "hit"
+    assert get(host, path, topic=topic)[CACHE_HEADER] == "miss"
+
+
+def test_other_query_parameters_keep_a_request_out_of_the_cache(site_tree, get):
+    host, path = host_and_path(site_tree.regional_news)
+    for _ in range(2):
+        response = get(host, path, sort="oldest")
+        assert response.status_code == 200
+        assert CACHE_HEADER not in response
+    assert get(host, path)[CACHE_HEADER] == "miss"
+
+
+def test_tracking_parameters_are_dropped_and_the_page_comes_from_the_cache(site_tree, get):
+    host, path = host_and_path(site_tree.regional_news)
+    assert get(host, path)[CACHE_HEADER] == "miss"
+    shared = get(host, path, utm_source="newsletter", utm_campaign="issue-1", fbclid="abc")
+    assert shared.status_code == 200
+    assert shared[CACHE_HEADER] == "hit"
+    assert get(host, path, yclid="123", page="1")[CACHE_HEADER] == "miss"  # the page=1 entry
+
+
+def test_links_made_from_the_query_string_do_not_carry_tracking_parameters(
+    site_tree, get, monkeypatch
+):
+    from newsroom import listings
+
+    monkeypatch.setattr(listings, "STORIES_PER_PAGE", 1)
+    host, path = host_and_path(site_tree.regional_news)
+    response = get(host, path, utm_source="newsletter", fbclid="abc", year="")
+    assert response.status_code == 200
+    html = text(response)
+    assert "page=2" in html  # the pagination keeps the filters
+    assert "utm_source" not in html
+    assert "fbclid" not in html
+
+
+def test_errors_are_not_cached(site_tree, get):
+    host, _path = host_and_path(site_tree.regional)
+    for _ in range(2):
+        response = get(host, "/en/no-such-page/")
+        assert response.status_code == 404
+        assert CACHE_HEADER not in response
+
+
+def test_the_page_cache_is_off_without_a_cache_time(site_tree, client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    host, path = host_and_path(site_tree.regional)
+    for _ in range(2):
+        response = client.get(path, HTTP_HOST=host)
+        assert CACHE_HEADER not in response
+
+
+# --- Never for editors, previews, messages or CSRF tokens ------------------------------------
+
+
+def test_logged_in_editors_neither_get_nor_fill_the_cache(site_tree, get, admin_client):
+    warm(get, site_tree.regional_news)
+    editor_view = get(site_tree.regional_news, client=admin_client)
+    assert CACHE_HEADER not in editor_view
+    assert "private" in editor_view["Cache-Control"]
+    assert "no-store" in editor_view["Cache-Control"]
+
+    cache.clear()
+    get(site_tree.kyrgyzstan, client=admin_client)
+    assert get(site_tree.kyrgyzstan)[CACHE_HEADER] == "miss"
+
+
+def test_previews_neither_get_nor_fill_the_cache(site_tree, get):
+    story = site_tree.kazakhstan_stories[0]
+    warm(get, story)
+    story.title = "A draft title nobody may see"
+    story.save_revision()
+
+    preview = story.make_preview_request()
+    assert "A draft title nobody may see" in text(preview)
+    assert CACHE_HEADER not in preview
+
+    public = get(story)
+    assert public[CACHE_HEADER] == "hit"  # a draft changes nothing readers see
+    assert "A draft title nobody may see" not in text(public)
+
+
+def test_a_request_with_pending_messages_is_not_cached(site_tree, get, client):
+    host, path = host_and_path(site_tree.regional)
+    client.cookies["messages"] = "pending"
+    response = client.get(path, HTTP_HOST=host)
+    assert CACHE_HEADER not in response
+    del client.cookies["messages"]
+    assert get(site_tree.regional)[CACHE_HEADER] == "miss"
+
+
+def test_a_response_that_shows_messages_is_not_stored(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    request = RequestFactory().get("/en/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    request._messages.add(message_levels.INFO, "Saved.")
+    response = HttpResponse("<p>Saved.</p>", content_type="text/html")
+    assert not PageCacheMiddleware.storable(request, response)
+    request._messages = FallbackStorage(request)
+    assert PageCacheMiddleware.storable(request, HttpResponse("<p>Hi</p>"))
+
+
+def test_a_response_with_a_csrf_token_is_not_cached(site_tree, get):
+    story = site_tree.kyrgyzstan_stories[0]
+    PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    for _ in range(2):
+        response = get(story)
+        assert response.status_code == 200
+        assert "csrfmiddlewaretoken" in text(response)
+        assert CACHE_HEADER not in response
+
+
+# --- Exact invalidation ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def shared_story(site_tree):
+    """Kazakhstan story 1, shared with Kyrgyzstan, and the pages that show it."""
+    story = site_tree.kazakhstan_stories[0]
+    story.shared_with.add(site_tree.kyrgyzstan_site)
+    story.save_revision().publish()
+    listing_pages = [
+        site_tree.kazakhstan_news,
+        site_tree.kyrgyzstan_news,  # shared with it
+        site_tree.regional_news,  # lists every story
+        site_tree.kazakhstan,
+        site_tree.kyrgyzstan,
+        site_tree.regional,
+        site_tree.issue,  # one of its sections picks the story
+    ]
+    return story, listing_pages
+
+
+def test_publishing_a_story_updates_it_and_every_page_that_lists_it(shared_story, get):
+    story, listing_pages = shared_story
+    warm(get, story, *listing_pages)
+
+    story.title = "Hotline answers ten thousand calls"
+    story.save_revision().publish()
+
+    assert "Hotline answers ten thousand calls" in text(get(story))
+    for page in listing_pages:
+        response = get(page)
+        assert response[CACHE_HEADER] == "miss", page
+        assert "Hotline answers ten thousand calls" in text(response), page
+        assert ">Kazakhstan story 1<" not in text(response), page
+
+
+def test_unpublishing_a_story_removes_it_everywhere(shared_story, get):
+    story, listing_pages = shared_story
+    warm(get, story, *listing_pages)
+
+    story.unpublish()
+
+    assert get(story).status_code == 404
+    for page in listing_pages:
+        assert "Kazakhstan story 1" not in text(get(page)), page
+
+
+def test_deleting_a_story_removes_it_everywhere(shared_story, get):
+    story, listing_pages = shared_story
+    warm(get, story, *listing_pages)
+    host, path = host_and_path(story)
+
+    story.delete()
+
+    assert get(host, path).status_code == 404
+    for page in listing_pages:
+        assert "Kazakhstan story 1" not in text(get(page)), page
+
+
+def test_moving_a_story_moves_it_in_every_listing(site_tree, get):
+    story = site_tree.kazakhstan_stories[1]
+    old_host, old_path = host_and_path(story)
+    warm(get, story, site_tree.kazakhstan_news, site_tree.kyrgyzstan_news)
+    assert "Kazakhstan story 2" not in text(get(site_tree.kyrgyzstan_news))
+
+    story.move(site_tree.kyrgyzstan_news, pos="last-child")
+    story.refresh_from_db()
+
+    assert get(old_host, old_path).status_code == 404
+    assert get(story).status_code == 200
+    assert "Kazakhstan story 2" not in text(get(site_tree.kazakhstan_news))
+    assert "Kazakhstan story 2" in text(get(site_tree.kyrgyzstan_news))
+
+
+def test_publishing_a_new_story_shows_it_on_the_listings(site_tree, get):
+    warm(get, site_tree.kyrgyzstan_news, site_tree.regional)
+    story = site_tree.kyrgyzstan_stories[0].copy(
+        update_attrs={"title": "A brand new story", "slug": "a-brand-new-story"}, keep_live=False
+    )
+    story.save_revision().publish()
+    assert "A brand new story" in text(get(site_tree.kyrgyzstan_news))
+    assert "A brand new story" in text(get(site_tree.regional))
+
+
+def test_renaming_a_topic_shows_on_the_pages_that_name_it(site_tree, get):
+    story = site_tree.kyrgyzstan_stories[0]  # tagged with the topic
+    warm(get, story, site_tree.kyrgyzstan_news)
+    site_tree.topic.name = "Fighting trafficking"
+    site_tree.topic.save()
+    assert "Fighting trafficking" in text(get(story))
+    assert "Fighting trafficking" in text(get(site_tree.kyrgyzstan_news))
+
+
+def test_changing_the_footer_or_site_settings_shows_on_every_page(site_tree, get):
+    footer = FooterText.objects.create(name="Kyrgyzstan", body="<p>First footer words.</p>")
+    SiteSettings.objects.update_or_create(
+        site=site_tree.kyrgyzstan_site, defaults={"footer_text": footer}
+    )
+    assert "First footer words." in text(get(site_tree.kyrgyzstan))
+    warm(get, site_tree.kyrgyzstan)
+
+    footer.body = "<p>New footer words.</p>"
+    footer.save()
+    assert "New footer words." in text(get(site_tree.kyrgyzstan))
+
+
+def test_renaming_a_site_shows_in_its_header(site_tree, get):
+    warm(get, site_tree.kyrgyzstan)
+    site_tree.kyrgyzstan_site.site_name = "IOM Kyrgyz Republic"
+    site_tree.kyrgyzstan_site.save()
+    assert "IOM Kyrgyz Republic" in text(get(site_tree.kyrgyzstan))
+
+
+def test_changing_an_image_makes_pages_stale(site_tree, get):
+    story = site_tree.gallery
+    warm(get, story)
+    image = site_tree.gallery_photos[0].image
+    image.focal_point_x, image.focal_point_y = 10, 10
+    image.focal_point_width = image.focal_point_height = 5
+    image.save()
+    assert get(story)[CACHE_HEADER] == "miss"
+
+
+def test_generated_stories_show_at_once(site_tree, get):
+    warm(get, site_tree.regional_news)
+    bulk.generate(3, pool_size=1)
+    response = get(site_tree.regional_news)
+    assert response[CACHE_HEADER] == "miss"
+    assert "bulk-0000" in text(response)
+
+
+# --- The generation ----------------------------------------------------------------------------
+
+
+def test_the_generation_lives_in_the_cache_and_restarts_higher(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    first = page_cache.current_generation()
+    page_cache.bump_generation()
+    assert cache.get(page_cache.GENERATION_KEY) == first + 1
+    cache.delete(page_cache.GENERATION_KEY)  # evicted, or another process flushed it
+    assert page_cache.current_generation() > first + 1
+
+
+def test_a_flushed_generation_does_not_serve_old_pages(site_tree, get):
+    warm(get, site_tree.regional)
+    cache.delete(page_cache.GENERATION_KEY)
+    assert get(site_tree.regional)[CACHE_HEADER] == "miss"
+
+
+# --- CDN purge (wagtail.contrib.frontend_cache) -------------------------------------------------
+
+
+def test_the_pages_listing_a_story_are_those_a_cdn_must_purge(shared_story):
+    story, listing_pages = shared_story
+    purged = {page.pk for page in page_cache.pages_listing(story)}
+    assert {page.pk for page in listing_pages} <= purged
+    assert story.pk not in purged
+
+
+def test_publishing_purges_the_listing_pages_after_the_commit(
+    shared_story, monkeypatch, django_capture_on_commit_callbacks
+):
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    story, _listing_pages = shared_story
+    purged = []
+    monkeypatch.setattr(page_cache, "frontend_cache_enabled", lambda: True)
+    monkeypatch.setattr(
+        PurgeBatch, "purge", lambda batch, *args, **kwargs: purged.extend(batch.urls)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+
+    assert any(url.endswith("/en/news/") and "kyrgyzstan" in url for url in purged)
+    assert any(url.endswith("/en/") and "centralasia" in url for url in purged)
+
+
+def test_this_process_keeps_a_bounded_copy_of_the_kept_html(settings, monkeypatch):
+    """Each process keeps the values of the generation in memory too, started
+    afresh beyond a size; the shared cache still has them."""
+    settings.PAGE_CACHE_SECONDS = 300
+    monkeypatch.setattr(page_cache, "LOCAL_MAX_CHARACTERS", 1000)
+    monkeypatch.setattr(page_cache, "_local", {"generation": None, "values": {}, "characters": 0})
+    calls = []
+
+    def make(text):
+        calls.append(text)
+        return text * 600
+
+    page_cache.memoized(("fragment", "a"), lambda: make("a"))
+    page_cache.memoized(("fragment", "b"), lambda: make("b"))
+    assert set(page_cache._local["values"]) == {("fragment", "a"), ("fragment", "b")}
+
+    page_cache.memoized(("fragment", "c"), lambda: make("c"))  # over the bound: afresh
+    assert set(page_cache._local["values"]) == {("fragment", "c")}
+    assert page_cache.memoized(("fragment", "a"), lambda: make("a")) == "a" * 600
+    assert calls == ["a", "b", "c"]  # "a" came back from the shared cache

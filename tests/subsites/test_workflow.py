@@ -1,0 +1,174 @@
+"""Review before publication: editors submit, their site's moderators approve
+(publishing) or reject with a comment, and everyone concerned gets an e-mail.
+Scheduled publishing and expiry run with ``manage.py publish_scheduled``."""
+
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from newsroom import listings
+from newsroom.models import NewsItemPage
+from tests.factories import NewsItemPageFactory
+from tests.subsites.conftest import make_member
+from tests.subsites.test_roles import edit_form
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft(tree):
+    return NewsItemPageFactory(
+        parent=tree.kyrgyzstan_news, title="Shelter opens in Osh", slug="shelter", live=False
+    )
+
+
+@pytest.fixture
+def submitted(draft, kyrgyz_editor, kyrgyz_moderator, kazakh_moderator, client):
+    """The draft, submitted for review by the Kyrgyz editor through the admin."""
+    client.force_login(kyrgyz_editor)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=(draft.pk,)),
+        edit_form(draft, **{"action-submit": "submit"}),
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    client.logout()
+    return draft
+
+
+def recipients():
+    return sorted(address for message in mail.outbox for address in message.to)
+
+
+def test_editor_submits_to_the_sites_moderators(submitted, kyrgyz_moderator):
+    state = submitted.current_workflow_state
+    assert state is not None
+    assert state.workflow.name == "Mission review (Kyrgyzstan)"
+    assert submitted.current_workflow_task.name == "Kyrgyzstan moderators approval"
+    assert not submitted.live
+    # The Kyrgyz moderator is told; the Kazakh one is not.
+    assert recipients() == [kyrgyz_moderator.email]
+    assert "Shelter opens in Osh" in mail.outbox[0].subject + mail.outbox[0].body
+
+
+def approve_url(page, action):
+    task_state = page.current_workflow_state.current_task_state
+    return reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
+
+
+def test_moderator_approves_and_the_story_is_published(
+    submitted, kyrgyz_moderator, kyrgyz_editor, client
+):
+    mail.outbox.clear()
+    client.force_login(kyrgyz_moderator)
+
+    response = client.post(approve_url(submitted, "approve"), {"comment": "Good to go."})
+
+    assert response.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.live
+    assert submitted.current_workflow_state is None
+    assert recipients() == [kyrgyz_editor.email]
+    assert "approved" in mail.outbox[0].subject.lower()
+
+
+def test_moderator_rejects_with_a_comment(submitted, kyrgyz_moderator, kyrgyz_editor, client):
+    mail.outbox.clear()
+    client.force_login(kyrgyz_moderator)
+
+    response = client.post(
+        approve_url(submitted, "reject"), {"comment": "Please add the shelter's hotline."}
+    )
+
+    assert response.status_code == 302
+    submitted.refresh_from_db()
+    assert not submitted.live
+    assert recipients() == [kyrgyz_editor.email]
+    assert "Please add the shelter's hotline." in mail.outbox[0].body
+
+
+def test_other_missions_moderator_cannot_approve(submitted, kazakh_moderator, client):
+    client.force_login(kazakh_moderator)
+    url = approve_url(submitted, "approve")
+
+    response = client.post(url, {"comment": ""})
+
+    assert response.status_code in (302, 403)
+    submitted.refresh_from_db()
+    assert not submitted.live
+    assert submitted.current_workflow_state is not None
+
+
+def test_editor_cannot_approve_own_submission(submitted, kyrgyz_editor, client):
+    client.force_login(kyrgyz_editor)
+
+    client.post(approve_url(submitted, "approve"), {"comment": ""})
+
+    submitted.refresh_from_db()
+    assert not submitted.live
+
+
+def test_regional_team_has_its_own_review(tree, regional_editor, client):
+    regional_moderator = make_member(["Regional moderators"], "regional-moderator")
+    story = tree.regional_story
+    client.force_login(regional_editor)
+
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=(story.pk,)),
+        edit_form(story, title="Regional update", **{"action-submit": "submit"}),
+    )
+
+    story.refresh_from_db()
+    assert story.current_workflow_task.name == "Regional moderators approval"
+    assert recipients() == [regional_moderator.email]
+
+
+# --- Scheduled publishing ---------------------------------------------------------------
+
+
+def test_publish_scheduled_publishes_a_story_when_its_time_comes(tree, page_context, monkeypatch):
+    story = NewsItemPageFactory(
+        parent=tree.kyrgyzstan_news, title="Scheduled story", slug="scheduled", live=False
+    )
+    now = timezone.now()
+    story.go_live_at = now + datetime.timedelta(hours=1)
+    story.save_revision().publish()
+    story.refresh_from_db()
+    assert not story.live  # scheduled, not published
+    call_command("publish_scheduled", stdout=io.StringIO())
+    story.refresh_from_db()
+    assert not story.live  # not yet
+
+    def listed():
+        context = page_context(tree.kyrgyzstan_news, tree.kyrgyzstan_site)
+        return [s.title for s in context["stories"]]
+
+    assert "Scheduled story" not in listed()
+
+    # Two hours later, cron runs the command.
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(hours=2))
+    call_command("publish_scheduled", stdout=io.StringIO())
+
+    story.refresh_from_db()
+    assert story.live
+    assert "Scheduled story" in listed()
+
+
+def test_publish_scheduled_unpublishes_an_expired_story(tree):
+    story = tree.kyrgyzstan_stories[0]
+    NewsItemPage.objects.filter(pk=story.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    # Listed no more from the moment it expires, before the command runs.
+    assert story.pk not in {s.pk for s in listings.stories_for_home(tree.kyrgyzstan)}
+
+    call_command("publish_scheduled", stdout=io.StringIO())
+
+    story.refresh_from_db()
+    assert not story.live
+    assert story.expired

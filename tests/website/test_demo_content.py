@@ -1,0 +1,390 @@
+"""`manage.py load_demo_content` builds the demo site from Issue 1 of the
+Regional Response Report, and running it again never undoes an editor's work."""
+
+from io import StringIO
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from missions.models import MissionContactPage, MissionHomePage
+from newsroom.models import (
+    NewsIndexPage,
+    NewsItemPage,
+    PhotoGalleryPage,
+    ReportIssuePage,
+    Topic,
+)
+from website.demo import content
+from website.models import FooterText, RegionalHomePage, SiteSettings
+from website.structure import MISSIONS, MISSIONS_BY_COUNTRY, REGIONAL
+
+ALMATY_SOURCE = (
+    "https://kazakhstan.iom.int/news/"
+    "covid-19-migration-challenges-central-asia-discussed-almaty-process-ministerial-conference"
+)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """The generated illustrations go to a temporary folder, not the repository."""
+    settings.MEDIA_ROOT = str(tmp_path / "demo-media")
+
+
+def load_demo(*args):
+    out = StringIO()
+    call_command("load_demo_content", *args, stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    """What a second run must leave exactly as it was."""
+    return {
+        "pages": sorted(Page.objects.values_list("pk", "url_path", "latest_revision_id")),
+        "revisions": Revision.objects.count(),
+        "images": sorted(get_image_model().objects.values_list("pk", "title", "file")),
+        "topics": sorted(Topic.objects.values_list("pk", "slug")),
+        "sites": sorted(Site.objects.values_list("pk", "hostname", "port", "root_page_id")),
+        "footers": FooterText.objects.count(),
+        "site settings": sorted(SiteSettings.objects.values_list("pk", "footer_text_id")),
+    }
+
+
+def english(model):
+    """The demo also holds Russian and Kyrgyz translations; these tests look
+    at the English originals."""
+    return model.objects.filter(locale__language_code="en")
+
+
+def almaty_story():
+    return english(NewsItemPage).get(source_url=ALMATY_SOURCE)
+
+
+@pytest.mark.django_db
+def test_running_the_command_twice_changes_nothing():
+    load_demo()
+    first = snapshot()
+
+    output = load_demo()
+
+    assert snapshot() == first
+    assert "0 created" in output and "0 restored" in output
+
+
+@pytest.mark.django_db
+def test_an_editors_change_to_a_demo_page_survives_a_second_run():
+    load_demo()
+    page = almaty_story()
+    page.summary = "Edited by the Kazakhstan team."
+    page.save_revision().publish()
+    revisions = Revision.objects.count()
+
+    load_demo()
+
+    page = almaty_story()
+    assert page.summary == "Edited by the Kazakhstan team."
+    assert page.get_latest_revision_as_object().summary == "Edited by the Kazakhstan team."
+    assert Revision.objects.count() == revisions
+
+
+@pytest.mark.django_db
+def test_an_editors_draft_survives_a_second_run():
+    load_demo()
+    page = almaty_story()
+    page.title = "A draft title"
+    page.save_revision()
+
+    load_demo()
+
+    page = almaty_story()
+    assert page.has_unpublished_changes
+    assert page.get_latest_revision_as_object().title == "A draft title"
+
+
+@pytest.mark.django_db
+def test_reset_restores_edited_demo_pages_and_keeps_the_editors_own_pages():
+    load_demo()
+    edited = almaty_story()
+    demo_summary = edited.summary
+    edited.summary = "Edited by the Kazakhstan team."
+    edited.save_revision().publish()
+    kazakh_news = (
+        english(NewsIndexPage)
+        .child_of(english(MissionHomePage).get(slug=MISSIONS_BY_COUNTRY["KZ"].slug))
+        .get()
+    )
+    own_story = NewsItemPage(
+        title="An editor's own story",
+        summary="Not part of the demo.",
+        body=[{"type": "paragraph", "value": "<p>Our own words.</p>"}],
+    )
+    kazakh_news.add_child(instance=own_story)
+    own_story.save_revision().publish()
+    # The edited story and its translations (synchronised again from it).
+    restored_ids = [
+        str(pk)
+        for pk in NewsItemPage.objects.filter(translation_key=edited.translation_key).values_list(
+            "pk", flat=True
+        )
+    ]
+    other_revisions = set(Revision.objects.exclude(object_id__in=restored_ids).values_list("pk"))
+
+    output = load_demo("--reset")
+
+    edited = almaty_story()
+    assert edited.summary == demo_summary
+    assert not edited.has_unpublished_changes
+    assert "1 restored" in output
+    # Only the edited page (and its translations) got a new revision; the
+    # editor's own story is untouched.
+    assert set(Revision.objects.exclude(object_id__in=restored_ids).values_list("pk")) == (
+        other_revisions
+    )
+    own_story.refresh_from_db()
+    assert own_story.live and own_story.summary == "Not part of the demo."
+
+
+@pytest.mark.django_db
+def test_reset_of_an_unchanged_demo_saves_nothing():
+    load_demo()
+    first = snapshot()
+
+    output = load_demo("--reset")
+
+    assert snapshot() == first
+    assert "0 restored" in output
+
+
+@pytest.mark.django_db
+def test_reset_restores_the_regional_homes_featured_stories_and_site_settings():
+    load_demo()
+    home = english(RegionalHomePage).get()
+    featured = [block.value.pk for block in home.featured_stories]
+    home.featured_stories = []
+    home.intro = "<p>Our own welcome.</p>"
+    home.save_revision().publish()
+    regional_site = Site.objects.get(hostname=REGIONAL.hostname)
+    site_settings = SiteSettings.for_site(regional_site)
+    site_settings.social_links = []
+    site_settings.save()
+
+    load_demo()
+    home = english(RegionalHomePage).get()
+    assert home.intro == "<p>Our own welcome.</p>" and not home.featured_stories
+    assert not SiteSettings.for_site(regional_site).social_links
+
+    load_demo("--reset")
+    home = english(RegionalHomePage).get()
+    assert [block.value.pk for block in home.featured_stories] == featured
+    assert home.intro == content.REGIONAL_INTRO
+    assert home.revisions.count() == 3  # the demo's, the editor's, the reset's
+    assert SiteSettings.for_site(regional_site).social_links[0].value["url"] == (
+        content.FACEBOOK_URL
+    )
+
+
+@pytest.mark.django_db
+def test_reset_finds_a_demo_page_an_editor_renamed():
+    load_demo()
+    page = almaty_story()
+    page.slug = "almaty-process-2021"
+    page.save_revision().publish()
+    stories = english(NewsItemPage).count()
+
+    load_demo("--reset")
+
+    assert english(NewsItemPage).count() == stories
+    assert almaty_story().slug == "almaty-process-ministerial-conference-2021"
+
+
+@pytest.mark.django_db
+def test_a_welcome_page_an_editor_changed_is_kept():
+    welcome = Page.objects.get(title="Welcome to your new Wagtail site!")
+    welcome.title = "Our first page"
+    welcome.save_revision().publish()
+
+    load_demo()
+
+    assert Page.objects.filter(pk=welcome.pk, title="Our first page").exists()
+    assert Site.objects.get(is_default_site=True).hostname == REGIONAL.hostname
+
+
+@pytest.fixture(scope="class")
+def demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for a class of read-only tests, in a transaction
+    rolled back after the class (each test still runs in its own savepoint).
+    Returns the folder of its media files."""
+    media = str(tmp_path_factory.mktemp("demo-media"))
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        with transaction.atomic():
+            load_demo()
+            yield media
+            transaction.set_rollback(True)
+    cache.clear()  # Wagtail caches site root paths; they were rolled back
+
+
+@pytest.fixture
+def demo(demo_once, settings):
+    settings.MEDIA_ROOT = demo_once
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
+class TestTheDemoSite:
+    """What the demo holds, checked on one load."""
+
+    def test_the_almaty_process_story_exists_once_owned_by_kazakhstan_shared_with_five_sites(self):
+        matches = english(NewsItemPage).filter(title__icontains="Almaty Process")
+        assert matches.count() == 1
+        page = matches.get()
+        assert page.source_url == ALMATY_SOURCE
+        assert page.get_parent().get_parent().specific.country == "KZ"
+        assert page.date.isoformat() == "2021-01-27"
+        shared = {site.hostname for site in page.shared_with.all()}
+        assert shared == {REGIONAL.hostname} | {
+            spec.hostname for spec in MISSIONS if spec.country != "KZ"
+        }
+        assert page.summary and page.topics.exists()
+
+    def test_the_report_issue_has_the_reports_sections_in_order_with_their_stories(self):
+        issue = english(ReportIssuePage).get(slug="issue-1")
+        assert issue.title == "Regional Response Report, Issue 1"
+        assert issue.issue_number == 1
+        assert issue.publication_date.isoformat() == "2021-02-01"
+        assert issue.cover_image is not None and issue.cover_image_alt
+        assert issue.get_parent().slug == "reports"
+        assert issue.get_parent().title == "Regional Response Report"
+        sections = [
+            (block.value["heading"], [page.specific.title for page in block.value["stories"]])
+            for block in issue.sections
+        ]
+        assert [heading for heading, _stories in sections] == [
+            "Direct assistance",
+            "Partnership in action",
+            "Addressing migrants' healthcare needs",
+            "Technical assistance for victim-centred facilities",
+        ]
+        titles = {s.key: s.title for s in content.STORIES}
+        assert [stories for _heading, stories in sections] == [
+            [
+                titles["return-operation"],
+                titles["internal-migrants-kazakhstan"],
+                titles["reintegration-training"],
+            ],
+            [titles["almaty-process"]],
+            [titles["migrants-health-meeting"]],
+            [titles["victim-centred-facilities"]],
+        ]
+        assert all(block.value["intro"].source for block in issue.sections)
+
+    def test_contact_pages_hold_the_reports_emails_hotlines_and_emergency_number(self):
+        def contacts(country):
+            home = english(MissionHomePage).get(country=country)
+            page = english(MissionContactPage).child_of(home).get()
+            return {
+                "emails": [b.value["email"] for b in page.emails],
+                "hotlines": [(b.value["number"], b.value["toll_free"]) for b in page.hotlines],
+                "emergency": [b.value["number"] for b in page.emergency_numbers],
+                "social": [b.value["url"] for b in page.social_links],
+                "slug": page.slug,
+            }
+
+        kz, kg, tj, tm, uz = (contacts(c) for c in ("KZ", "KG", "TJ", "TM", "UZ"))
+        assert kz["emails"] == ["iomastana@iom.int", "iomalmaty@iom.int"]
+        assert kz["hotlines"] == [("11616", True)]
+        assert kg["emails"] == ["iomkyrgyzstan@iom.int"]
+        assert kg["hotlines"] == [("1899", True)]
+        assert tj["emails"] == ["dushanbe@iom.int"]
+        assert tj["emergency"] == ["+992900800800"]
+        assert tm["emails"] == ["iomashgabat@iom.int"]
+        assert uz["emails"] == ["iomuz@iom.int"]
+        for page in (kz, kg, tj, tm, uz):
+            assert page["slug"] == "contact"
+            assert page["social"] == ["https://www.facebook.com/IOMCentralAsia"]
+
+    def test_six_sites_on_their_hostnames_with_the_regional_site_as_default(self):
+        sites = {site.hostname: site for site in Site.objects.select_related("root_page")}
+        assert set(sites) == {REGIONAL.hostname} | {spec.hostname for spec in MISSIONS}
+        regional = sites[REGIONAL.hostname]
+        assert regional.is_default_site
+        assert regional.site_name == "Central Asia"
+        assert isinstance(regional.root_page.specific, RegionalHomePage)
+        for spec in MISSIONS:
+            site = sites[spec.hostname]
+            assert not site.is_default_site
+            assert site.site_name == spec.name
+            assert site.root_page.specific.country == spec.country
+        assert {site.port for site in sites.values()} == {settings.SITE_PORT}
+        # Wagtail's untouched welcome page is gone; nothing else sits at the root.
+        assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+        for site in sites.values():
+            assert SiteSettings.for_site(site).footer_text is not None
+            assert SiteSettings.for_site(site).social_links[0].value["platform"] == "facebook"
+
+    def test_the_demo_tree_has_the_designed_shape(self):
+        regional = english(RegionalHomePage).get()
+        assert [(p.slug, p.specific_class.__name__) for p in regional.get_children()] == [
+            ("news", "NewsIndexPage"),
+            ("reports", "ReportIndexPage"),
+            ("photos", "GalleryIndexPage"),
+            ("contacts", "ContactIndexPage"),
+        ]
+        assert [s.value.title for s in regional.featured_stories] == [
+            s.title for key in content.FEATURED_STORIES for s in content.STORIES if s.key == key
+        ]
+        for home in english(MissionHomePage).all():
+            assert [(p.slug, p.specific_class.__name__) for p in home.get_children()] == [
+                ("news", "NewsIndexPage"),
+                ("photos", "GalleryIndexPage"),
+                ("contact", "MissionContactPage"),
+            ]
+            assert home.intro and home.languages_spoken
+        hotlines = {h.country: h.hotline_number for h in english(MissionHomePage).all()}
+        assert hotlines["KZ"] == "11616" and hotlines["KG"] == "1899"
+        assert not Page.objects.filter(depth__gt=1, live=False).exists()
+        assert not Page.objects.filter(depth__gt=1, live_revision__isnull=True).exists()
+
+    def test_every_story_has_topics_a_summary_and_a_described_illustration(self):
+        stories = english(NewsItemPage).all()
+        assert stories.count() == 6
+        for page in stories:
+            mission = page.get_parent().get_parent().specific
+            assert page.summary and page.topics.exists(), page.title
+            assert len(page.body) >= 3, page.title
+            assert page.lead_image is not None, page.title
+            assert page.lead_image_alt and page.lead_image_caption, page.title
+            assert "not a photograph" in page.lead_image_credit
+            assert (
+                page.lead_image.collection.name == MISSIONS_BY_COUNTRY[mission.country].collection
+            )
+            assert page.date.year == 2021 and page.date.month == 1
+        assert {t.slug for t in english(Topic).all()} == {t.slug for t in content.TOPICS}
+
+    def test_galleries_show_two_to_four_described_illustrations(self):
+        galleries = {
+            g.get_parent().get_parent().specific.country: g for g in english(PhotoGalleryPage).all()
+        }
+        assert set(galleries) == {"KZ", "KG", "TJ"}
+        assert galleries["KZ"].place == "Kostanay"
+        assert galleries["TJ"].date.isoformat() == "2021-01-21"
+        for gallery in galleries.values():
+            photos = list(gallery.photos.all())
+            assert 2 <= len(photos) <= 4
+            for photo in photos:
+                assert photo.alt_text and photo.caption and "not a photograph" in photo.credit
+                assert photo.image.width == 1600 and photo.image.height == 1000
+
+    def test_every_demo_page_renders_on_its_own_site(self, client):
+        failures = []
+        for page in Page.objects.filter(depth__gt=1).live().public().specific():
+            _site_id, root_url, path = page.get_url_parts()
+            response = client.get(path, HTTP_HOST=urlsplit(root_url).netloc)
+            if response.status_code != 200:
+                failures.append(f"{root_url}{path}: {response.status_code}")
+        assert failures == []

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class WebsiteConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "website"
+
+    def ready(self):
+        # The page cache's invalidation (website/cache.py) listens to page,
+        # snippet, setting, image and document changes in every process:
+        # web workers, cron's publish_scheduled, management commands.
+        from website import cache
+
+        cache.connect_signals()

@@ -1,0 +1,424 @@
+"""The full-page cache: what is cached, under which key, and when it goes stale.
+
+Anonymous visitors' GET requests for public pages are answered from the cache
+(``website.cache_middleware.PageCacheMiddleware``) without touching the
+database. Invalidation is exact and needs no list of URLs:
+
+- One number, the **content generation**, lives in the cache (so every process
+  sharing a Redis cache sees the same one). Each stored page carries the
+  generation that was current when its rendering *started*; a stored page is
+  served only while that is still the current generation.
+- Every change a reader could see bumps the generation (:func:`bump_generation`),
+  from signals: a page published, unpublished, moved, deleted or saved with
+  public fields; a snippet or setting of our apps saved or deleted (topics,
+  footer texts, site settings, gallery photos…); a site, locale, view
+  restriction, image or document saved or deleted. Saving a draft (only
+  ``latest_revision``, ``draft_title``, ``has_unpublished_changes``…) and making
+  a rendition do not bump it. So a published story shows at once on its page,
+  on every site's listing and home page that shows it, in the report issues and
+  the footers, without working out which those are.
+- The generation is bumped at once *and* again when the transaction commits:
+  the first makes the change visible to the process that made it (and to tests,
+  which never commit), the second throws away a page another process may have
+  rendered from the old data between the first bump and the commit.
+- A missing generation (cache flushed or evicted) starts again from the current
+  time in microseconds, never from a number used before.
+
+The per-page revision is covered by the generation: publishing any revision
+bumps it. The key is built from the site (scheme and host), the path (which
+carries the language: ``/en/…``, ``/ru/…``) and the listing parameters that
+change a page (``page``, ``topic``, ``year``, ``mission``). Requests with any
+other parameter are not cached.
+
+With ``wagtail.contrib.frontend_cache`` configured (FRONTEND_CACHE_URL or the
+Cloudflare variables), a CDN in front is told to purge, after the commit, the
+changed page and the pages that list it (see :func:`pages_listing`); the rest
+expire after ``s-maxage``.
+"""
+
+import contextvars
+import hashlib
+import logging
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+KEY_PREFIX = "page-cache:page:"
+DATA_KEY_PREFIX = "page-cache:data:"
+# Query parameters of listings that select what a page shows. With any other
+# parameter a request is neither answered from nor stored in the cache.
+CACHED_QUERY_PARAMETERS = frozenset({"page", "topic", "year", "mission"})
+# Browsers keep a public page this long; shared caches (a CDN) this long, or
+# longer when they are purged on publish (wagtail.contrib.frontend_cache).
+BROWSER_MAX_AGE = 60
+SHARED_MAX_AGE = 60
+PURGED_SHARED_MAX_AGE = 300
+
+# Page fields a draft save or a lock writes: nothing readers see.
+DRAFT_ONLY_FIELDS = frozenset(
+    {
+        "wagtail_admin_comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "numchild",
+    }
+)
+# Apps whose every model is content (pages, snippets, settings).
+CONTENT_APPS = frozenset({"website", "newsroom", "missions"})
+# Other models whose changes readers see.
+CONTENT_MODELS = frozenset(
+    {
+        "wagtailcore.site",
+        "wagtailcore.locale",
+        "wagtailcore.pageviewrestriction",
+        "wagtailcore.collectionviewrestriction",
+        "wagtailimages.image",
+        "wagtaildocs.document",
+    }
+)
+
+
+def page_cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def cache_seconds():
+    """How long a page stays in the cache; 0 when the page cache is off."""
+    return max(0, int(getattr(settings, "PAGE_CACHE_SECONDS", 0) or 0))
+
+
+def frontend_cache_enabled():
+    return apps.is_installed("wagtail.contrib.frontend_cache")
+
+
+def shared_max_age():
+    return PURGED_SHARED_MAX_AGE if frontend_cache_enabled() else SHARED_MAX_AGE
+
+
+# --- The content generation ----------------------------------------------------------
+
+
+def _fresh_generation():
+    # Later than any generation handed out before (each bump adds one).
+    return time.time_ns() // 1000
+
+
+def current_generation(cache=None):
+    cache = cache or page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _bump():
+    cache = page_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # missing: flushed, evicted, or never set
+        if not cache.add(GENERATION_KEY, _fresh_generation(), timeout=None):
+            cache.incr(GENERATION_KEY)
+    except Exception:  # the cache is down: nothing is served from it either
+        logger.exception("Could not bump the page cache generation")
+
+
+def bump_generation():
+    """Make every cached page stale: now, and again when the transaction commits."""
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump, robust=True)
+
+
+# --- Data computed once per generation ------------------------------------------------------
+#
+# Small things many pages need and that change only when content changes (the
+# sites' home pages and menus, footers, topics, a listing's filters and order)
+# are kept under the current generation too: ``memoized`` computes them once per
+# generation and site, shares them through the cache, and keeps them for the
+# rest of the request. Off (computed every time, but once per request) when the
+# page cache is off, since then the generation is not shared between processes.
+
+_request_generation = contextvars.ContextVar("page_cache_generation", default=None)
+_request_memo = contextvars.ContextVar("page_cache_request_memo", default=None)
+_MISSING = object()
+
+
+def data_cache_enabled():
+    return cache_seconds() > 0
+
+
+def begin_request(generation=None):
+    """Called by the middleware when a request starts: a fresh per-request memo
+    and, when known, the generation read for the page's cache key. Returns
+    tokens for :func:`end_request`."""
+    return (_request_generation.set(generation), _request_memo.set({}))
+
+
+def end_request(tokens):
+    generation_token, memo_token = tokens
+    _request_generation.reset(generation_token)
+    _request_memo.reset(memo_token)
+
+
+def request_generation():
+    generation = _request_generation.get()
+    if generation is None:
+        generation = current_generation()
+        if _request_memo.get() is not None:
+            _request_generation.set(generation)
+    return generation
+
+
+# This process's copy of the current generation's values: each is read from
+# the shared cache (or computed) once, then kept in memory until the generation
+# changes, so a page rendered again costs no round trip to Redis for them. The
+# values are shared by the requests of the process: treat them as read-only.
+# HTML fragments are the big values: the copy is started afresh beyond either bound.
+LOCAL_MAX_ENTRIES = 5000
+LOCAL_MAX_CHARACTERS = 16_000_000
+_local = {"generation": None, "values": {}, "characters": 0}
+
+
+def _local_values(generation):
+    if (
+        _local["generation"] != generation
+        or len(_local["values"]) >= LOCAL_MAX_ENTRIES
+        or _local["characters"] >= LOCAL_MAX_CHARACTERS
+    ):
+        _local["generation"] = generation
+        _local["values"] = {}
+        _local["characters"] = 0
+    return _local["values"]
+
+
+def _keep_locally(local, key_parts, value):
+    local[key_parts] = value
+    if local is _local["values"] and isinstance(value, str):
+        _local["characters"] += len(value)
+
+
+def memoized(key_parts, compute):
+    """``compute()``'s result, computed once per content generation and
+    ``key_parts`` (a tuple of plain values), kept in the shared cache and in
+    this process's memory; without the page cache, computed once per request."""
+    request_memo = _request_memo.get()
+    if request_memo is not None and key_parts in request_memo:
+        return request_memo[key_parts]
+    value = _MISSING
+    if data_cache_enabled():
+        cache = page_cache()
+        try:
+            generation = request_generation()
+        except Exception:
+            logger.exception("The page cache generation cannot be read")
+            generation = None
+        local = _local_values(generation) if generation is not None else {}
+        value = local.get(key_parts, _MISSING)
+        if value is _MISSING and generation is not None:
+            key = (
+                DATA_KEY_PREFIX + hashlib.sha256(repr((generation, key_parts)).encode()).hexdigest()
+            )
+            try:
+                value = cache.get(key, _MISSING)
+            except Exception:
+                logger.exception("The data cache cannot be read")
+                key = None
+            if value is _MISSING:
+                value = compute()
+                if key is not None:
+                    try:
+                        cache.set(key, value, cache_seconds())
+                    except Exception:
+                        logger.exception("The data cache cannot be written")
+            _keep_locally(local, key_parts, value)
+        elif value is _MISSING:
+            value = compute()
+    else:
+        value = compute()
+    if request_memo is not None:
+        request_memo[key_parts] = value
+    return value
+
+
+def memoized_for_request(request, key_parts, compute):
+    """``memoized`` for what a request renders: kept per site (scheme and host)
+    and language too, since addresses are relative on their own site and words
+    are in the reader's language. Computed every time for previews (their
+    content may be unsaved), without a request, or without a usable host."""
+    if (
+        request is None
+        or getattr(request, "is_preview", False)
+        or getattr(request, "is_dummy", False)
+    ):
+        return compute()
+    try:
+        where = (request.scheme, request.get_host())
+    except DisallowedHost:
+        return compute()
+    return memoized((*key_parts, *where, translation.get_language()), compute)
+
+
+# --- Cache keys and entries ----------------------------------------------------------------
+
+
+def cached_query(query_dict):
+    """The listing parameters of a query string, in a fixed order, or None when
+    the query string has any other parameter (the request is then not cached)."""
+    if not query_dict:
+        return ""
+    if not set(query_dict).issubset(CACHED_QUERY_PARAMETERS):
+        return None
+    return "&".join(
+        f"{name}={value}" for name in sorted(query_dict) for value in query_dict.getlist(name)
+    )
+
+
+def page_key(scheme, host, path, query):
+    """The cache key of a page: its site (scheme and host), path (with the
+    language prefix) and listing parameters."""
+    raw = f"{scheme}://{host}{path}?{query}"
+    return KEY_PREFIX + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+# --- What invalidates: signal handlers -------------------------------------------------------
+
+
+def _is_page(instance):
+    from wagtail.models import Page
+
+    return isinstance(instance, Page)
+
+
+def is_content_model(model):
+    opts = model._meta
+    return opts.app_label in CONTENT_APPS or opts.label_lower in CONTENT_MODELS
+
+
+def on_save(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw:  # loading fixtures
+        return
+    if _is_page(instance):
+        if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
+            return
+        bump_generation()
+    elif is_content_model(sender):
+        bump_generation()
+
+
+def on_delete(sender, instance, **kwargs):
+    if _is_page(instance) or is_content_model(sender):
+        bump_generation()
+        if _is_page(instance):
+            purge_frontend_cache(instance, include_page=False)
+
+
+def on_publish_or_unpublish(sender, instance, **kwargs):
+    bump_generation()
+    # Wagtail's frontend_cache purges the page itself on publish and unpublish.
+    purge_frontend_cache(instance, include_page=False)
+
+
+def on_move(sender, instance, **kwargs):
+    bump_generation()
+    purge_frontend_cache(instance, include_page=True)
+
+
+def connect_signals():
+    """Connect the handlers above (idempotent). Called by WebsiteConfig.ready()."""
+    post_save.connect(on_save, dispatch_uid="page_cache_on_save")
+    post_delete.connect(on_delete, dispatch_uid="page_cache_on_delete")
+    page_published.connect(on_publish_or_unpublish, dispatch_uid="page_cache_on_publish")
+    page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="page_cache_on_unpublish")
+    post_page_move.connect(on_move, dispatch_uid="page_cache_on_move")
+
+
+# --- Purging a CDN (wagtail.contrib.frontend_cache) ----------------------------------------------
+
+
+def pages_listing(page):
+    """The live pages that show ``page`` besides itself: its parent, the home
+    pages and news indexes of every site that lists it (for a story: its own,
+    the regional site and the sites it is shared with, in its language), and
+    the pages that choose it (report issues, featured stories)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+    from wagtail.models import Page, ReferenceIndex, Site
+
+    from newsroom.models import NewsIndexPage, NewsItemPage
+    from website.models import RegionalHomePage
+
+    home_length = 2 * Page.steplen
+    home_paths = {page.path[:home_length]} if page.depth >= 2 else set()
+    if issubclass(page.specific_class or Page, NewsItemPage) and page.pk:
+        shared = Site.objects.filter(shared_stories=page.pk).values("root_page__translation_key")
+        home_paths |= set(
+            Page.objects.filter(depth=2, locale_id=page.locale_id)
+            .filter(Q(translation_key__in=shared) | Q(content_type=_content_type(RegionalHomePage)))
+            .values_list("path", flat=True)
+        )
+    pks = set(Page.objects.filter(path__in=home_paths).values_list("pk", flat=True))
+    if home_paths:
+        under_homes = Q()
+        for path in home_paths:
+            under_homes |= Q(path__startswith=path)
+        pks |= set(NewsIndexPage.objects.filter(under_homes, depth=3).values_list("pk", flat=True))
+    if page.depth > 2:
+        pks |= set(
+            Page.objects.filter(path=page.path[: -Page.steplen]).values_list("pk", flat=True)
+        )
+    if page.pk:
+        page_type = ContentType.objects.get_for_model(Page)
+        pks |= {
+            int(object_id)
+            for object_id in ReferenceIndex.get_references_to(page)
+            .filter(base_content_type=page_type)
+            .values_list("object_id", flat=True)
+            if str(object_id).isdigit()
+        }
+        pks.discard(page.pk)
+    return list(Page.objects.live().filter(pk__in=pks).order_by("path"))
+
+
+def _content_type(model):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(model)
+
+
+def purge_frontend_cache(page, *, include_page):
+    """After the commit, ask the CDN to purge the pages that list ``page`` (and
+    ``page`` itself when ``include_page``)."""
+    if not frontend_cache_enabled():
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    try:
+        pages = pages_listing(page)
+    except Exception:
+        logger.exception("Could not find the pages listing %r to purge", page)
+        return
+    if include_page and page.live:
+        pages.append(page)
+
+    def purge():
+        batch = PurgeBatch()
+        batch.add_pages(pages)
+        batch.purge()
+
+    transaction.on_commit(purge, robust=True)

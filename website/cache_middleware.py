@@ -1,0 +1,302 @@
+"""Serve anonymous visitors' pages from the cache; see website/cache.py.
+
+Placed right after the security middleware (and whitenoise), so a cached page
+is answered before sessions, authentication, locale, CSRF and the page's
+rendering run: no database query at all. The headers the inner middleware set
+(Content-Security-Policy, Permissions-Policy, X-Frame-Options, Content-Language)
+are stored with the page; the outer ones (HSTS, X-Request-ID) are added to each
+answer.
+
+A request is answered from the cache, and its response stored, only when:
+
+- it is a GET (HEAD is answered from a stored GET), with no query parameter
+  other than the listings' ``page``, ``topic``, ``year`` and ``mission``
+  (tracking parameters such as ``utm_source`` or ``fbclid`` are dropped from
+  every request first);
+- it carries no session cookie (editors, and anyone who logged in or entered a
+  page's password) and no cookie of pending messages, and it is not one of
+  Wagtail's preview requests (``is_dummy``);
+- the page cache is on (``PAGE_CACHE_SECONDS`` > 0) and the cache answers.
+
+A response is stored only when it is a 200 with an HTML, XML or feed body, not
+streamed, not a preview, sets no cookie (so no CSRF token was put in it, and no
+message was left), uses no CSP nonce, varies on nothing but the cookies above,
+and has no Cache-Control of its own.
+
+Cache-Control: ``public, max-age=60, s-maxage=…`` on what may be stored (hit or
+miss); ``private, no-store`` for visitors with a session (editors) unless the
+view said otherwise.
+"""
+
+import copy
+import logging
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, patch_cache_control
+
+from website import cache as page_cache
+
+logger = logging.getLogger(__name__)
+
+CACHE_HEADER = "X-Page-Cache"
+CACHED_CONTENT_TYPES = (
+    "text/html",
+    "application/xml",
+    "text/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
+# Inner middleware may vary a response on these; a request that reaches the
+# cache has no session or messages cookie, so the stored page fits all such
+# requests. Anything else (Accept-Language on an address without a language,
+# Authorization, *) is not stored.
+ALLOWED_VARY = frozenset({"cookie", "accept-encoding"})
+UNCACHED_PATH_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
+
+
+def _cookie_names():
+    return (
+        settings.SESSION_COOKIE_NAME,
+        getattr(settings, "MESSAGES_COOKIE_NAME", "messages"),
+    )
+
+
+# The pages this process answered last, so that a hit costs one small round
+# trip to the cache (the generation) instead of fetching the page: at most
+# LOCAL_PAGES of them (a few megabytes), least recently used first out.
+LOCAL_PAGES = 500
+_local_pages = OrderedDict()
+
+
+def _remember(key, entry):
+    _local_pages[key] = entry
+    _local_pages.move_to_end(key)
+    while len(_local_pages) > LOCAL_PAGES:
+        _local_pages.popitem(last=False)
+
+
+# Parameters that links from campaigns, newsletters, social networks and search
+# engines add to an address. They mean nothing to the site (analytics read them
+# in the browser), so they are taken out of the request before anything sees
+# them: the page is answered from the cache, and links made from the
+# parameters (pagination) do not carry them on.
+TRACKING_PARAMETER_PREFIXES = ("utm_",)
+TRACKING_PARAMETERS = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga"}
+)
+
+
+def _is_tracking(name):
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PARAMETER_PREFIXES)
+
+
+def drop_tracking_parameters(request):
+    """Take the tracking parameters out of ``request.GET``. The query string
+    itself is left alone: a redirect (to the visitor's language, or a slash
+    added) passes them on to the address the browser, and its analytics, end
+    up at."""
+    if request.path.startswith(UNCACHED_PATH_PREFIXES):
+        return
+    if not any(_is_tracking(name) for name in request.GET):
+        return
+    query = request.GET.copy()
+    for name in [name for name in query if _is_tracking(name)]:
+        del query[name]
+    query._mutable = False
+    request.GET = query
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        drop_tracking_parameters(request)
+        has_session = any(name in request.COOKIES for name in _cookie_names())
+        # Wagtail's previews run through the middleware as "dummy" requests.
+        dummy = getattr(request, "is_dummy", False)
+        key = None if has_session or dummy else self.cache_key(request)
+        generation = None
+        if key is not None:
+            try:
+                generation, entry = self.lookup(key)
+            except Exception:
+                logger.exception("The page cache cannot be read")
+                key = entry = None
+            if entry is not None:
+                return self.cached_response(request, entry)
+
+        tokens = page_cache.begin_request(generation)
+        try:
+            self.find_site(request)
+            response = self.get_response(request)
+        finally:
+            page_cache.end_request(tokens)
+
+        if has_session:
+            if "Cache-Control" not in response:
+                patch_cache_control(response, private=True, no_store=True)
+            return response
+        if key is not None and self.storable(request, response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=page_cache.BROWSER_MAX_AGE,
+                s_maxage=page_cache.shared_max_age(),
+            )
+            response[CACHE_HEADER] = "miss"
+            self.store(key, generation, response)
+        return response
+
+    @staticmethod
+    def find_site(request):
+        """Wagtail's Site for the request, kept per content generation, with
+        its home page already specific: two queries less for every page
+        Wagtail serves. ``Site.find_for_request`` keeps the site it found on
+        the request (``_wagtail_site``); it is given the one kept here."""
+        if not page_cache.data_cache_enabled():
+            return
+        from wagtail.models import Site
+
+        try:
+            host, port = request.get_host(), request.get_port()
+        except DisallowedHost:
+            return
+
+        def find():
+            site = Site.find_for_request(request)
+            if site is not None:
+                site.root_page = site.root_page.specific
+            return site
+
+        site = page_cache.memoized(("site", host, port), find)
+        if site is not None:
+            request._wagtail_site = site
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Wagtail's route to the page, kept per content generation (the route
+        depends on the site, the language, the path and which pages are live):
+        the page is then served without walking the tree, four queries less
+        for a story. ``Page.route_for_request`` keeps the route it found on
+        the request (``_wagtail_route_for_request``); it is given the one kept
+        here."""
+        from wagtail import views as wagtail_views
+
+        if (
+            view_func is not wagtail_views.serve
+            or not page_cache.data_cache_enabled()
+            or request.method not in ("GET", "HEAD")
+            or getattr(request, "is_dummy", False)
+        ):
+            return None
+        from django.utils import translation
+        from wagtail.models import Page
+
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        try:
+            where = (request.get_host(), request.get_port())
+        except DisallowedHost:
+            return None
+        key = ("route", *where, translation.get_language(), path)
+        route = page_cache.memoized(key, lambda: Page.route_for_request(request, path))
+        if route is not None:
+            # The kept page object is shared by this process's requests: each
+            # request serves its own copy, so nothing one request sets on the
+            # page is seen by the next.
+            route = copy.copy(route)
+            route.page = copy.copy(route.page)
+            route.kwargs = dict(route.kwargs)
+        request._wagtail_route_for_request = route
+        return None
+
+    # --- Which requests ----------------------------------------------------------
+
+    @staticmethod
+    def cache_key(request):
+        if request.method not in ("GET", "HEAD") or page_cache.cache_seconds() == 0:
+            return None
+        path = request.path
+        if path.startswith(UNCACHED_PATH_PREFIXES) or path.startswith(
+            (settings.STATIC_URL, settings.MEDIA_URL)
+        ):
+            return None
+        query = page_cache.cached_query(request.GET)
+        if query is None:
+            return None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return None
+        return page_cache.page_key(request.scheme, host, path, query)
+
+    # --- Which responses ---------------------------------------------------------
+
+    @staticmethod
+    def storable(request, response):
+        if request.method != "GET" or response.status_code != 200:
+            return False
+        if response.streaming or getattr(request, "is_preview", False):
+            return False
+        if not response.get("Content-Type", "").startswith(CACHED_CONTENT_TYPES):
+            return False
+        if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False
+        if "Cache-Control" in response:
+            return False
+        messages = getattr(request, "_messages", None)
+        if messages is not None and len(messages):
+            return False
+        vary = {value.strip().lower() for value in cc_delim_re.split(response.get("Vary", ""))}
+        if vary - ALLOWED_VARY - {""}:
+            return False
+        policy = response.get("Content-Security-Policy", "")
+        return "'nonce-" not in policy
+
+    # --- The entries: in the shared cache, and the most used in this process ---
+
+    @staticmethod
+    def lookup(key):
+        """(current generation, the stored entry for ``key`` if it is of that
+        generation). One round trip to the cache: for the generation alone when
+        this process holds the page, for both otherwise."""
+        cache = page_cache.page_cache()
+        local = _local_pages.get(key)
+        if local is not None:
+            generation = cache.get(page_cache.GENERATION_KEY)
+            entry = local
+        else:
+            found = cache.get_many([key, page_cache.GENERATION_KEY])
+            generation = found.get(page_cache.GENERATION_KEY)
+            entry = found.get(key)
+        if generation is None:
+            generation = page_cache.current_generation()
+        if entry is None or entry[0] != generation:
+            return generation, None
+        _remember(key, entry)
+        return generation, entry
+
+    @staticmethod
+    def store(key, generation, response):
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in ("set-cookie", "x-request-id")
+        ]
+        entry = (generation, response.status_code, headers, response.content)
+        try:
+            page_cache.page_cache().set(key, entry, page_cache.cache_seconds())
+        except Exception:
+            logger.exception("The page cache cannot be written")
+        _remember(key, entry)
+
+    @staticmethod
+    def cached_response(request, entry):
+        _generation, status, headers, content = entry
+        response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[CACHE_HEADER] = "hit"
+        return response

@@ -1,0 +1,137 @@
+"""Site-wide models: the regional home page, footer text and per-site settings."""
+
+from django.db import models
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from website.blocks import SocialLinkBlock
+from website.i18n import PAGE_TRANSLATABLE_FIELDS
+
+
+class RegionalHomePage(Page):
+    """The regional office's home page: the root of the regional site."""
+
+    intro = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text=_("A short welcome under the site's name: who we are, what we do."),
+    )
+    featured_stories = StreamField(
+        [
+            (
+                "story",
+                blocks.PageChooserBlock(
+                    page_type="newsroom.NewsItemPage",
+                    help_text=_("A story to feature at the top of the home page."),
+                ),
+            )
+        ],
+        blank=True,
+        max_num=4,
+        help_text=_("Up to four stories shown first; the latest stories follow."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("featured_stories"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    # wagtail-localize: words are translated; the chosen stories are kept
+    # (each shows in the reader's language where it is translated).
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("intro"),
+        SynchronizedField("featured_stories"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "newsroom.NewsIndexPage",
+        "newsroom.ReportIndexPage",
+        "newsroom.GalleryIndexPage",
+        "missions.ContactIndexPage",
+    ]
+    max_count = 1
+    template = "website/regional_home_page.html"
+
+    class Meta:
+        verbose_name = _("regional home page")
+
+    def get_context(self, request, *args, **kwargs):
+        # listings imports the page models, so it is imported here.
+        from newsroom import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        # Only the chosen stories readers may see (drafts are left out), then
+        # every mission's latest stories without them; fetched together.
+        featured, latest = listings.regional_home_stories(self)
+        context.update(
+            featured_stories=featured,
+            latest_stories=latest,
+            # Fetched only when its card is rendered, not when that is kept.
+            latest_report_id=listings.latest_report_id(self.locale_id),
+            latest_report=SimpleLazyObject(lambda: listings.latest_report(self.locale_id)),
+            missions=listings.mission_homes(self.locale_id),
+        )
+        return context
+
+
+@register_snippet
+class FooterText(TranslatableMixin, models.Model):
+    """Words at the foot of every page of a site; translated like pages."""
+
+    name = models.CharField(
+        max_length=100, help_text=_("For editors only: which site this footer is for.")
+    )
+    body = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text=_("Shown in the footer of every page, e.g. the organisation's mandate."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("body")]
+    # The name is for editors only: translations keep the English one.
+    translatable_fields = [
+        SynchronizedField("name", overridable=False),
+        TranslatableField("body"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer texts")
+
+    def __str__(self):
+        return self.name
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Per-site switches and pointers: footer words and social links."""
+
+    footer_text = models.ForeignKey(
+        FooterText,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The footer text of this site, shown in each language it has."),
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        help_text=_("Links to this site's social network pages, shown in the footer."),
+    )
+
+    panels = [
+        FieldPanel("footer_text"),
+        MultiFieldPanel([FieldPanel("social_links")], heading=_("Social networks")),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,301 @@
+"""What search engines and link previews read about a page besides its HTML:
+the share image, the story's date, and schema.org JSON-LD.
+
+- ``share_image(page)``: the picture that represents a page (a story's lead
+  image, a report issue's cover, a gallery's first photo) with its alt text.
+- ``absolute_url(page, url, request)``: a path made absolute on the page's own
+  site, the origin of its canonical URL.
+- ``published_at(story)``: the moment a story is dated, for feeds and JSON-LD.
+- ``news_article(story, request)``: a ``NewsArticle`` for a story.
+- ``contact_organization(page, request)``: an ``Organization`` with a
+  ``ContactPoint`` per hotline, emergency number and e-mail, for a mission's
+  contact page.
+- ``for_page(page, request)`` picks the right one (or none) and
+  ``json_ld_script(data)`` renders it.
+
+JSON-LD is a data block (``<script type="application/ld+json">``): browsers
+never run it, so the Content-Security-Policy (``script-src 'self'`` plus a
+nonce, website/middleware.py) does not apply to it and it needs no nonce. It
+gets none on purpose: a nonce in the response keeps a page out of the page
+cache (website/cache_middleware.py). Its text is escaped like Django's
+``json_script`` (``<``, ``>`` and ``&`` as ``\\u003C``…), so no value can close the
+script element.
+"""
+
+import datetime
+import json
+import re
+from urllib.parse import urljoin
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from website.cache import memoized
+
+# The share image: 1.91:1, the size Facebook, LinkedIn and X show large.
+SHARE_IMAGE_FILTER = "fill-1200x630-c50"
+# Google shows headlines up to this length.
+MAX_HEADLINE_LENGTH = 110
+SCHEMA_CONTEXT = "https://schema.org"
+
+_JSON_SCRIPT_ESCAPES = {
+    ord(">"): "\\u003E",
+    ord("<"): "\\u003C",
+    ord("&"): "\\u0026",
+}
+
+
+# --- Building blocks --------------------------------------------------------------------
+
+
+def site_root_url(page, request=None):
+    """The root URL (scheme, host and port) of the page's site, or None."""
+    parts = page.get_url_parts(request)
+    return parts[1] if parts else None
+
+
+def absolute_url(page, url, request=None):
+    """``url`` (a path, or already absolute: a CDN or S3) made absolute on the
+    site of ``page``."""
+    if not url:
+        return ""
+    root = site_root_url(page, request)
+    if root is None and request is not None:
+        return request.build_absolute_uri(url)
+    return urljoin(f"{root}/", url) if root else url
+
+
+def share_image(page, request=None):
+    """(image, alt text) of the picture that represents ``page``, or (None, "");
+    kept on the page for the rest of the request."""
+    if "_share_image" not in page.__dict__:
+        page.__dict__["_share_image"] = _find_share_image(page, request)
+    return page.__dict__["_share_image"]
+
+
+def _is_preview(request):
+    return (
+        request is None
+        or getattr(request, "is_preview", False)
+        or getattr(request, "is_dummy", False)
+    )
+
+
+def _find_share_image(page, request):
+    from newsroom.models import NewsItemPage, PhotoGalleryPage, ReportIssuePage
+
+    if isinstance(page, NewsItemPage) and page.lead_image_id:
+        image = page.fetch_lead_image()
+        return (image, page.lead_image_alt) if image is not None else (None, "")
+    if isinstance(page, ReportIssuePage) and page.cover_image_id:
+        image = page.cover_image
+        return (image, page.cover_image_alt) if image is not None else (None, "")
+    if isinstance(page, PhotoGalleryPage) and page.pk:
+        # Kept per content generation (no query once warm), except in previews,
+        # whose photos may be unsaved.
+        if _is_preview(request):
+            return _first_photo(page)
+        return memoized(("structured-data", "gallery-image", page.pk), lambda: _first_photo(page))
+    return None, ""
+
+
+def _first_photo(page):
+    photo = page.photos.select_related("image").order_by("sort_order").first()
+    return (photo.image, photo.alt_text) if photo is not None else (None, "")
+
+
+def has_share_image(page, request=None):
+    """Whether ``page`` has a share image, without fetching a story's or a
+    report's picture."""
+    from newsroom.models import NewsItemPage, ReportIssuePage
+
+    if isinstance(page, NewsItemPage):
+        return page.lead_image_id is not None
+    if isinstance(page, ReportIssuePage):
+        return page.cover_image_id is not None
+    return share_image(page, request)[0] is not None
+
+
+def share_rendition(page, request=None):
+    """(rendition, alt text) of the share image, or (None, "")."""
+    image, alt = share_image(page, request)
+    if image is None:
+        return None, ""
+    return image.get_rendition(SHARE_IMAGE_FILTER), alt
+
+
+def published_at(story):
+    """The moment a story is dated: its first publication when that fell on
+    the story's date (in the site's time zone), else the start of that day."""
+    first = story.first_published_at
+    if first is not None and timezone.localtime(first).date() == story.date:
+        return first
+    return timezone.make_aware(datetime.datetime.combine(story.date, datetime.time()))
+
+
+def modified_at(page):
+    """When the live version of a page was published."""
+    return page.last_published_at or page.latest_revision_created_at or page.first_published_at
+
+
+def _home_of(page):
+    from newsroom.listings import home_page_for
+
+    return home_page_for(page)
+
+
+def language_of(page):
+    """The language code of a page's locale (the locales are kept per content
+    generation: no query)."""
+    from newsroom.listings import locale_ids
+
+    codes = {pk: code for code, pk in locale_ids().items()}
+    return codes.get(page.locale_id) or page.locale.language_code
+
+
+def mission_of(page):
+    """The MissionHomePage above a page (kept per content generation), or None."""
+    from missions.models import MissionHomePage
+
+    path = page.path[: 2 * page.steplen]
+    return memoized(
+        ("structured-data", "mission", path),
+        lambda: MissionHomePage.objects.filter(path=path).first(),
+    )
+
+
+def organization(home, request=None):
+    """A home page (regional or mission) as a schema.org Organization."""
+    if home is None:
+        return None
+    data = {"@type": "Organization", "name": home.title}
+    url = home.get_full_url(request)
+    if url:
+        data["url"] = url
+    return data
+
+
+def regional_home(locale_id):
+    """The regional home page in ``locale_id``, else in any language."""
+    from newsroom.listings import home_pages
+
+    regional = [home for home in home_pages().values() if home.is_regional]
+    localized = [home for home in regional if home.locale_id == locale_id and home.live]
+    return (localized or [home for home in regional if home.live] or [None])[0]
+
+
+# --- NewsArticle --------------------------------------------------------------------------
+
+
+def news_article(story, request=None):
+    """A schema.org NewsArticle for a story."""
+    url = story.get_full_url(request)
+    data = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "NewsArticle",
+        "headline": Truncator(story.title).chars(MAX_HEADLINE_LENGTH),
+        "description": story.summary,
+        "datePublished": published_at(story),
+        "dateModified": modified_at(story) or published_at(story),
+        "inLanguage": language_of(story),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+    }
+    rendition, _alt = share_rendition(story, request)
+    if rendition is not None:
+        data["image"] = [absolute_url(story, rendition.url, request)]
+    author = organization(_home_of(story), request)
+    if author is not None:
+        data["author"] = author
+    publisher = organization(regional_home(story.locale_id), request) or author
+    if publisher is not None:
+        data["publisher"] = publisher
+    return data
+
+
+# --- Organization with its contact points -------------------------------------------------
+
+
+def _languages(text):
+    return [part.strip() for part in re.split(r"[,;/]", text or "") if part.strip()]
+
+
+def contact_organization(page, request=None):
+    """A mission's contact page as a schema.org Organization (the mission)
+    with a ContactPoint for each hotline, emergency number and e-mail, and its
+    offices as PostalAddresses."""
+    mission = mission_of(page)
+    country = mission.country if mission is not None else ""
+    languages = _languages(mission.languages_spoken if mission is not None else "")
+
+    def contact_point(contact_type, **values):
+        point = {"@type": "ContactPoint", "contactType": contact_type, **values}
+        if country:
+            point["areaServed"] = country
+        if languages:
+            point["availableLanguage"] = languages
+        return point
+
+    points = []
+    for block in page.hotlines:
+        extra = {"contactOption": "TollFree"} if block.value.get("toll_free") else {}
+        points.append(
+            contact_point(block.value["label"], telephone=block.value["number"].strip(), **extra)
+        )
+    for block in page.emergency_numbers:
+        points.append(contact_point(block.value["label"], telephone=block.value["number"].strip()))
+    for block in page.emails:
+        points.append(contact_point(block.value["label"], email=block.value["email"]))
+
+    data = {
+        "@context": SCHEMA_CONTEXT,
+        **(organization(mission, request) or {"@type": "Organization", "name": page.title}),
+        "contactPoint": points,
+    }
+    addresses = [
+        {
+            "@type": "PostalAddress",
+            "name": block.value["name"],
+            "streetAddress": block.value["address"],
+            "addressLocality": block.value["city"],
+            **({"addressCountry": country} if country else {}),
+        }
+        for block in page.offices
+    ]
+    if addresses:
+        data["address"] = addresses
+    same_as = [block.value["url"] for block in page.social_links if block.value.get("url")]
+    if same_as:
+        data["sameAs"] = same_as
+    parent = organization(regional_home(page.locale_id), request)
+    if parent is not None:
+        data["parentOrganization"] = parent
+    return data
+
+
+# --- Rendering ------------------------------------------------------------------------------
+
+
+def for_page(page, request=None):
+    """The JSON-LD of a page, or None for pages that have none."""
+    from missions.models import MissionContactPage
+    from newsroom.models import NewsItemPage
+
+    if isinstance(page, NewsItemPage):
+        return news_article(page, request)
+    if isinstance(page, MissionContactPage):
+        return contact_organization(page, request)
+    return None
+
+
+def json_ld_script(data):
+    """``<script type="application/ld+json">`` holding ``data``, escaped so
+    that no value can end the element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),
+    )

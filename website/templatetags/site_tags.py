@@ -1,0 +1,706 @@
+"""Template tags of the public site: the site's root, navigation, translations,
+footer, story cards and small filters.
+
+Each tag does a fixed, small number of queries, however many items it shows,
+and caches per-request lookups on the request. None of them creates or saves
+anything while a page renders.
+"""
+
+from dataclasses import dataclass, field
+from html import unescape
+
+from django import template
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.fields.related import ForeignKey
+from django.db.models.functions import Substr
+from django.db.models.query import prefetch_related_objects
+from django.urls import translate_url
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from wagtail.images.templatetags import wagtailimages_tags
+from wagtail.models import Page, PageViewRestriction, Site
+
+from website import blocks as website_blocks
+from website.cache import memoized
+
+register = template.Library()
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+SOCIAL_LABELS = dict(website_blocks.SocialLinkBlock.base_blocks["platform"].field.choices)
+# A site's home page sits right under the tree's root (depth 2); its path is
+# the first two steps of every path below it.
+HOME_PATH_LENGTH = Page.steplen * 2
+
+
+# --- Images: Wagtail's tags, with their filters parsed once -------------------------
+#
+# Wagtail's {% image %}, {% srcset_image %} and {% picture %} build new Filter
+# objects at every render, and parsing a filter's operations costs about a
+# millisecond (inspect.getcallargs): 40 ms for a page of twelve story cards with
+# six renditions each. These are the same tags with the filters kept on the
+# compiled template's node. Load site_tags after wagtailimages_tags to use them.
+
+
+class _ImageNode(wagtailimages_tags.ImageNode):
+    def get_filter(self):
+        if "_filter" not in self.__dict__:
+            self._filter = super().get_filter()
+        return self._filter
+
+
+class _SrcsetImageNode(wagtailimages_tags.SrcsetImageNode):
+    def get_filters(self):
+        if "_filters" not in self.__dict__:
+            self._filters = super().get_filters()
+        return self._filters
+
+
+class _PictureNode(wagtailimages_tags.PictureNode):
+    def get_filters(self):
+        if "_filters" not in self.__dict__:
+            self._filters = super().get_filters()
+        return self._filters
+
+
+def _image_tag(parser, token):
+    node = wagtailimages_tags.image(parser, token)
+    # The most specific class first: PictureNode is a SrcsetImageNode, which
+    # is an ImageNode.
+    for wagtail_class, cached_class in (
+        (wagtailimages_tags.PictureNode, _PictureNode),
+        (wagtailimages_tags.SrcsetImageNode, _SrcsetImageNode),
+        (wagtailimages_tags.ImageNode, _ImageNode),
+    ):
+        if isinstance(node, wagtail_class):
+            return cached_class(
+                node.image_expr,
+                node.filter_specs,
+                output_var_name=node.output_var_name,
+                attrs=node.attrs,
+            )
+    return node
+
+
+register.tag("image", _image_tag)
+register.tag("srcset_image", _image_tag)
+register.tag("picture", _image_tag)
+
+
+# --- Fragments kept per content generation ------------------------------------------
+
+
+class GenerationCacheNode(template.Node):
+    def __init__(self, nodelist, name, vary_on, only_if=None):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+        self.only_if = only_if
+
+    def render(self, context):
+        from website.cache import data_cache_enabled, memoized_for_request
+
+        if not data_cache_enabled() or (
+            self.only_if is not None and not self.only_if.resolve(context)
+        ):
+            return self.nodelist.render(context)
+        key = ("fragment", self.name, *(str(value.resolve(context)) for value in self.vary_on))
+        return mark_safe(
+            memoized_for_request(
+                context.get("request"), key, lambda: str(self.nodelist.render(context))
+            )
+        )
+
+
+@register.tag
+def generation_cache(parser, token):
+    """{% generation_cache "name" value … %}…{% endgeneration_cache %}: the
+    enclosed HTML rendered once per content generation (website/cache.py), site,
+    language and the given values. Like Wagtail's {% wagtailcache %}, but made
+    stale by any change readers could see, not by a timeout; never used for
+    previews, and off when the page cache is off. A last argument
+    ``only_if=value`` keeps the HTML only when the value is true (e.g. a key
+    that only some lists have)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("generation_cache needs a fragment name")
+    only_if = None
+    if bits[-1].startswith("only_if="):
+        only_if = parser.compile_filter(bits.pop()[len("only_if=") :])
+    nodelist = parser.parse(("endgeneration_cache",))
+    parser.delete_first_token()
+    return GenerationCacheNode(
+        nodelist,
+        bits[1].strip("\"'"),
+        [parser.compile_filter(bit) for bit in bits[2:]],
+        only_if,
+    )
+
+
+# --- Filters --------------------------------------------------------------------
+
+
+@register.filter
+def tel_href(number):
+    """The number of a tel: link: only digits and a leading +."""
+    return website_blocks.tel_href(str(number) if number is not None else "")
+
+
+@register.filter
+def social_label(platform):
+    """The display name of a social network key ('x' gives 'X (Twitter)')."""
+    return SOCIAL_LABELS.get(platform, platform)
+
+
+def _public_q():
+    """Outside private sections: like PageQuerySet.public(), without its query
+    for the view restrictions (kept per content generation)."""
+    from newsroom.listings import public_q
+
+    return public_q()
+
+
+# --- The site and its root, once per request --------------------------------------
+
+
+@dataclass
+class SiteRoot:
+    """The request's site and its home page in the active language."""
+
+    site: Site | None = None
+    root: Page | None = None  # the home page, localized when translated and live
+    default_root: Page | None = None  # the home page in the site's own language
+    translations: list = field(default_factory=list)  # live translations of the home page
+
+    @property
+    def name(self):
+        # A Site's name is in English; a translated home page's title is the
+        # site's name in the reader's language.
+        if self.root is not None and self.default_root is not None:
+            if self.root.pk != self.default_root.pk:
+                return self.root.title
+        if self.site is not None and self.site.site_name:
+            return self.site.site_name
+        if self.root is not None:
+            return self.root.title
+        return settings.WAGTAIL_SITE_NAME
+
+    @property
+    def is_mission(self):
+        from missions.models import MissionHomePage
+
+        return self.root is not None and issubclass(self.root.specific_class, MissionHomePage)
+
+
+def get_site_root(request):
+    """The SiteRoot of a request, looked up once (two queries) and cached on it."""
+    if request is None:
+        return SiteRoot()
+    cached = getattr(request, "_newsroom_site_root", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    result = SiteRoot(site=site)
+    if site is not None:
+
+        def load_roots():
+            default_root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+            return list(
+                Page.objects.filter(translation_key__in=default_root)
+                .filter(Q(live=True) | Q(pk=site.root_page_id))
+                .select_related("locale")
+                .order_by("path")
+            )
+
+        # Kept per content generation (website/cache.py): no query once warm.
+        roots = memoized(("site-tags", "roots", site.pk, site.root_page_id), load_roots)
+        language = translation.get_language()
+        localized = [p for p in roots if p.locale.language_code == language]
+        fallback = [p for p in roots if p.pk == site.root_page_id]
+        result.default_root = (fallback or [None])[0]
+        result.root = (localized or fallback or [None])[0]
+        result.translations = [p for p in roots if p.live]
+    request._newsroom_site_root = result
+    return result
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """{% site_root as site_root %}: .name, .root (the localized home page), .site."""
+    return get_site_root(context.get("request"))
+
+
+# --- Navigation -----------------------------------------------------------------
+
+
+@register.inclusion_tag("components/primary_nav.html", takes_context=True)
+def primary_nav(context):
+    """The home page's live, public children in tree (menu) order: those marked
+    "show in menus" when any is, all of them otherwise."""
+    request = context.get("request")
+    root = get_site_root(request).root
+    items = []
+    if root is not None:
+        from newsroom.listings import public_q
+
+        children = memoized(
+            ("site-tags", "nav", root.pk),
+            lambda: list(root.get_children().live().filter(public_q()).order_by("path")),
+        )
+        in_menu = [child for child in children if child.show_in_menus]
+        items = in_menu or children
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    return {
+        "request": request,
+        "root": root,
+        "items": [
+            {
+                "page": item,
+                "current": current_path == item.path,
+                "ancestor": current_path.startswith(item.path) and current_path != item.path,
+            }
+            for item in items
+        ],
+    }
+
+
+# --- Translations: language switcher and hreflang -----------------------------------
+
+
+def readable_translations(page):
+    """The translations of a page (itself included) that a visitor can read,
+    with their locales, in one query: live, not in a private section, and
+    below a live home page in their language (without one, Wagtail routes
+    the language's addresses through the English tree and the page's
+    address gives a 404)."""
+    in_private_section = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+    )
+    live_home = Page.objects.filter(path=Substr(OuterRef("path"), 1, HOME_PATH_LENGTH), live=True)
+    return (
+        Page.objects.filter(translation_key=page.translation_key, live=True)
+        .filter(Exists(live_home))
+        .exclude(Exists(in_private_section))
+        .select_related("locale")
+    )
+
+
+def _translation_item(code, url, full_url, current):
+    return {
+        "code": code,
+        "name": LANGUAGE_NAMES.get(code, code),
+        "url": url,
+        "full_url": full_url,
+        "current": current,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_translations(context, page=None):
+    """The languages this page can be read in, in settings.LANGUAGES order.
+
+    Each item has code, name (the language's own name), url, full_url and
+    current. A page gives its readable translations (``readable_translations``,
+    one query; the addresses come from the sites' root paths, cached). A view
+    without a page (search) gives the same view in each language the site's
+    home page is published in; an error page (no view, or a page that was not
+    found) gives nothing. Fewer than two items means there is nothing to switch
+    to.
+    """
+    request = context.get("request")
+    current_language = translation.get_language()
+    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+    items = []
+    if isinstance(page, Page) and page.pk:
+        items = _page_translation_items(page, request)
+    elif request is not None and not page and _is_view_without_page(request):
+        query = request.GET.urlencode()
+        for root in get_site_root(request).translations:
+            code = root.locale.language_code
+            path = translate_url(request.path, code)
+            if query:
+                path = f"{path}?{query}"
+            items.append(
+                _translation_item(
+                    code, path, request.build_absolute_uri(path), code == current_language
+                )
+            )
+    items.sort(key=lambda item: order.get(item["code"], len(order)))
+    return items
+
+
+def _page_translation_items(page, request):
+    """The items of ``page_translations`` for a page, kept for the content
+    generation per page and site (addresses are relative on the page's own
+    site). The items are shared: copies are returned."""
+    from website.cache import memoized_for_request
+
+    def load():
+        items = []
+        for item in readable_translations(page):
+            url = item.get_url(request)
+            if url is None:
+                continue
+            code = item.locale.language_code
+            items.append(
+                _translation_item(code, url, item.get_full_url(request), item.pk == page.pk)
+            )
+        return items
+
+    kept = memoized_for_request(request, ("page-translations", page.pk), load)
+    return [dict(item) for item in kept]
+
+
+def _is_view_without_page(request):
+    """Whether the request was answered by a view of ours (search), not by an
+    error page."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name not in (None, "wagtail_serve")
+
+
+@register.simple_tag
+def x_default(translations):
+    """The translation in the default language (English), for hreflang x-default."""
+    for item in translations:
+        if item["code"] == settings.LANGUAGE_CODE:
+            return item
+    return None
+
+
+# --- Footer ------------------------------------------------------------------------
+
+
+def with_homes(pages):
+    """Pair each page with its site's home page (depth 2); the home pages are
+    kept per content generation (newsroom.listings.home_pages)."""
+    from newsroom.listings import home_pages
+
+    pages = [page for page in pages if page is not None]
+    homes = home_pages() if pages else {}
+    return [(page, homes.get(page.path[:HOME_PATH_LENGTH])) for page in pages]
+
+
+def site_contact_pages(site_root):
+    """The contact pages the footer shows: a mission's own, or every mission's."""
+    from missions.models import MissionContactPage, mission_contact_pages
+
+    root = site_root.root
+    if root is None:
+        return []
+    if not site_root.is_mission:
+        from newsroom.listings import contact_pages, locale_ids
+
+        language = translation.get_language()
+        if language in locale_ids():
+            return contact_pages(locale_ids()[language])
+        return mission_contact_pages()
+    # The mission's contact page in the active language, else in the site's default.
+    root_paths = {page.path for page in site_root.translations} | {root.path}
+    path_filter = Q()
+    for path in root_paths:
+        path_filter |= Q(path__startswith=path)
+    candidates = list(
+        MissionContactPage.objects.live()
+        .filter(_public_q())
+        .filter(path_filter, depth=root.depth + 1)
+        .select_related("locale")
+    )
+    language = translation.get_language()
+    localized = [page for page in candidates if page.locale.language_code == language]
+    default_path = site_root.default_root.path if site_root.default_root else root.path
+    default = [page for page in candidates if page.path.startswith(default_path)]
+    return (localized or default)[:1]
+
+
+@register.inclusion_tag("components/footer.html", takes_context=True)
+def site_footer(context):
+    """Footer text (localized), the site's hotlines and e-mails, social links."""
+    from website.models import SiteSettings
+
+    request = context.get("request")
+    site_root_ = get_site_root(request)
+    footer_text = None
+    social_links = []
+    contacts = []
+    if site_root_.site is not None:
+
+        def load():
+            footer_text = None
+            social_links = []
+            site_settings = (
+                SiteSettings.objects.filter(site=site_root_.site)
+                .select_related("footer_text")
+                .first()
+            )
+            if site_settings is not None:
+                social_links = site_settings.social_links
+                if site_settings.footer_text is not None:
+                    footer_text = site_settings.footer_text.localized
+            return footer_text, social_links, with_homes(site_contact_pages(site_root_))
+
+        # Kept per content generation and language (website/cache.py).
+        footer_text, social_links, contacts = memoized(
+            ("site-tags", "footer", site_root_.site.pk, translation.get_language()), load
+        )
+    return {
+        "request": request,
+        "site_root": site_root_,
+        "footer_text": footer_text,
+        "social_links": social_links,
+        "contacts": contacts,
+        "regional": site_root_.root is not None and not site_root_.is_mission,
+    }
+
+
+# --- Story lists ------------------------------------------------------------------
+
+
+def _unwrap(items):
+    """Pages from a list, a paginator page, or StreamField/ListBlock values."""
+    if items is None:
+        return []
+    if hasattr(items, "object_list"):
+        items = items.object_list
+    pages = []
+    for item in items:
+        value = getattr(item, "value", item)  # a StreamField child holds its page in .value
+        if isinstance(value, Page):
+            pages.append(value)
+    return pages
+
+
+@register.simple_tag
+def story_cards(stories, localize=True):
+    """Stories ready for cards: [(story, home page or None)].
+
+    Lists prepared by newsroom.listings (each story has ``mission_name``) are
+    used as they are. Anything else - StreamField and ListBlock values of page
+    choosers, querysets - is checked: deleted, unpublished and private stories
+    are skipped, each story is shown in the active language when translated,
+    and the home pages and lead images are fetched for all of them at once.
+    A fixed number of queries for any number of stories.
+    """
+    pages = _unwrap(stories)
+    if not pages:
+        return []
+    if all(hasattr(page, "mission_name") for page in pages):
+        return [(page, None) for page in pages]
+    cards = _prepare_cards(pages, localize)
+    return _dedupe(cards.get(page.pk) for page in pages)
+
+
+@register.simple_tag
+def report_sections(sections):
+    """The sections of a report issue with their story cards, [(block, cards)],
+    checked and fetched for all sections at once (see story_cards)."""
+    blocks_ = list(sections or [])
+    chosen = [_unwrap(block.value.get("stories")) for block in blocks_]
+    cards = _prepare_cards([page for pages in chosen for page in pages], localize=True)
+    return [
+        (block, _dedupe(cards.get(page.pk) for page in pages))
+        for block, pages in zip(blocks_, chosen, strict=True)
+    ]
+
+
+def _dedupe(cards):
+    seen = set()
+    result = []
+    for card in cards:
+        if card is not None and card[0].pk not in seen:
+            seen.add(card[0].pk)
+            result.append(card)
+    return result
+
+
+def _prepare_cards(pages, localize):
+    """{chosen page's pk: (page to show, its home page)} for the visible ones."""
+    if not pages:
+        return {}
+    shown = _localize(pages) if localize else pages
+    visible = set(
+        Page.objects.filter(pk__in=[page.pk for page in shown])
+        .live()
+        .filter(_public_q())
+        .exclude(expire_at__lte=timezone.now())
+        .values_list("pk", flat=True)
+    )
+    kept = [(chosen, page) for chosen, page in zip(pages, shown, strict=True) if page.pk in visible]
+    unique = list({page.pk: page for _chosen, page in kept}.values())
+    _prefetch_lead_images(unique)
+    homes = dict((page.pk, home) for page, home in with_homes(unique))
+    return {chosen.pk: (page, homes.get(page.pk)) for chosen, page in kept}
+
+
+def _localize(pages):
+    """Each page's live translation in the active language, where there is one."""
+    model = type(pages[0])
+    if model is Page or any(type(page) is not model for page in pages):
+        return pages
+    language = translation.get_language()
+    keys = {page.translation_key for page in pages}
+    localized = {
+        page.translation_key: page
+        for page in model.objects.filter(translation_key__in=keys, locale__language_code=language)
+        .live()
+        .filter(_public_q())
+    }
+    return [localized.get(page.translation_key, page) for page in pages]
+
+
+def _prefetch_lead_images(pages):
+    """Fetch the lead images and their renditions of many pages in two queries."""
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, instances in by_model.items():
+        for name in ("lead_image", "cover_image"):
+            try:
+                model_field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(model_field, ForeignKey):
+                prefetch_related_objects(instances, f"{name}__renditions")
+
+
+@register.simple_tag
+def fetch_lead_image(page):
+    """{% fetch_lead_image page as image %}: a story's lead image with its
+    renditions (NewsItemPage.fetch_lead_image), or None."""
+    fetch = getattr(page, "fetch_lead_image", None)
+    return fetch() if fetch is not None else None
+
+
+@register.simple_tag
+def fetch_renditions(story):
+    """{% fetch_renditions story %}: the renditions of the lead images of the
+    list ``story`` came in (newsroom.listings.StoryList), fetched at once when
+    the first card that shows one is rendered. Outputs nothing."""
+    from newsroom.listings import fetch_renditions as fetch
+
+    fetch(story)
+    return ""
+
+
+@register.simple_tag
+def pages_with_homes(pages):
+    """[(page, home page)] for any pages, e.g. contact pages with their mission."""
+    return with_homes(_unwrap(pages))
+
+
+@register.simple_tag
+def page_home(page):
+    """The home page (mission or regional) a page belongs to; kept per content
+    generation (newsroom.listings.home_pages)."""
+    from newsroom.listings import home_page_for
+
+    if not isinstance(page, Page) or not page.path:
+        return None
+    return home_page_for(page)
+
+
+@register.simple_tag
+def story_topics(story):
+    """A story's topics in the active language: [(topic, slug to filter by)].
+
+    Stories are tagged with topics of the source language; the reader sees each
+    topic's translation where there is one. The filter slug is the source
+    topic's, the one the story is tagged with. One query (none when the
+    story's topics are prefetched); the translations are kept per generation.
+    """
+    from newsroom.listings import locale_ids, localize_topics
+
+    topics = list(story.topics.all()) if getattr(story, "pk", None) else []
+    if not topics:
+        return []
+    locale_id = locale_ids().get(translation.get_language())
+    return list(
+        zip(localize_topics(topics, locale_id), [topic.slug for topic in topics], strict=True)
+    )
+
+
+@register.simple_tag
+def gallery_photos(page):
+    """A gallery's photos in order, with their images and renditions: three queries."""
+    if not getattr(page, "pk", None):
+        return []
+    return list(
+        page.photos.all()
+        .select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("sort_order")
+    )
+
+
+@register.simple_tag
+def report_issues(series):
+    """The live issues of a report series, newest first, with their covers."""
+    from newsroom.models import ReportIssuePage
+
+    if not isinstance(series, Page) or not series.pk:
+        return []
+    return list(
+        ReportIssuePage.objects.child_of(series)
+        .live()
+        .filter(_public_q())
+        .select_related("cover_image")
+        .prefetch_related("cover_image__renditions")
+        .order_by("-publication_date", "-issue_number")
+    )
+
+
+@register.simple_tag
+def galleries(index):
+    """The live galleries under a gallery index, newest first, each with its
+    photos (for the cover and the count) prefetched: four queries."""
+    from newsroom.models import GalleryPhoto, PhotoGalleryPage
+
+    if not isinstance(index, Page) or not index.pk:
+        return []
+    photos = (
+        GalleryPhoto.objects.select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("sort_order")
+    )
+    return list(
+        PhotoGalleryPage.objects.child_of(index)
+        .live()
+        .filter(_public_q())
+        .prefetch_related(Prefetch("photos", queryset=photos))
+        .order_by("-date", "-path")
+    )
+
+
+@register.simple_tag
+def elided_pages(page_obj, on_each_side=2, on_ends=1):
+    """Page numbers around the current one, with … for gaps."""
+    paginator = getattr(page_obj, "paginator", None)
+    if paginator is None:
+        return []
+    return list(
+        paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=on_ends)
+    )
+
+
+@register.simple_tag
+def child_page(page, model_label):
+    """The first live, public child of a page of the given type
+    ("newsroom.NewsIndexPage"), e.g. to link a home page to its newsroom."""
+    if not isinstance(page, Page) or not page.pk:
+        return None
+    from newsroom.listings import public_q
+
+    model = apps.get_model(model_label)
+    return memoized(
+        ("site-tags", "child-page", page.pk, model_label),
+        lambda: page.get_children().live().filter(public_q()).type(model).order_by("path").first(),
+    )
+
+
+@register.filter
+def plain_text(html):
+    """Rich text as plain text (tags removed, entities decoded), to be escaped again."""
+    return unescape(strip_tags(str(html or "")))

@@ -1,0 +1,89 @@
+"""The image upload form of the admin (``WAGTAILIMAGES_IMAGE_FORM_BASE``).
+
+Wagtail's own file field checks the extension, the size and the pixel count,
+but it decodes the whole image before it counts the pixels, and an image that
+fails to decode (a truncated JPEG, a damaged PNG) escapes as an exception: a
+500, in the single and in the multiple upload alike. ``CheckedImageField``
+reads the dimensions from the file's header first, so that a decompression
+bomb is refused before anything is decoded, and turns any decoding failure
+into the ordinary "not a valid image" form error.
+"""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from PIL import Image as PILImage
+from PIL import ImageFile
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
+
+logger = logging.getLogger(__name__)
+
+
+class CheckedImageField(WagtailImageField):
+    def to_python(self, data):
+        if data in self.empty_values:
+            return super().to_python(data)
+        self.check_declared_pixels(data)
+        try:
+            self.check_decodes_fully(data)
+            return super().to_python(data)
+        except ValidationError:
+            raise
+        except Exception as error:  # Pillow raises many kinds on damaged files
+            logger.warning("Refused an image that does not decode: %r", error)
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from error
+
+    @staticmethod
+    def check_decodes_fully(data):
+        """Decode the whole image, refusing a truncated one whatever Pillow's
+        process-wide ImageFile.LOAD_TRUNCATED_IMAGES says (a library may have
+        turned it on)."""
+        if not hasattr(data, "seek"):
+            return
+        previous = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            with PILImage.open(data) as image:
+                image.load()
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = previous
+            data.seek(0)
+
+    def check_declared_pixels(self, data):
+        """Refuse an image whose header declares more than
+        WAGTAILIMAGES_MAX_IMAGE_PIXELS, without decoding it."""
+        if self.max_image_pixels is None or not hasattr(data, "seek"):
+            return
+        try:
+            with PILImage.open(data) as image:  # reads the header only
+                width, height = image.size
+        except PILImage.DecompressionBombError:
+            width = height = None
+        except Exception:  # not something Pillow reads: the checks that follow say so
+            return
+        finally:
+            data.seek(0)
+        if width is None or width * height > self.max_image_pixels:
+            raise ValidationError(
+                self.error_messages["file_too_many_pixels"]
+                % {
+                    "num_pixels": width * height if width is not None else "?",
+                    "max_pixels_count": self.max_image_pixels,
+                },
+                code="file_too_many_pixels",
+            )
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail's image form with ``CheckedImageField`` for the file."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None and not isinstance(field, CheckedImageField):
+            self.fields["file"] = CheckedImageField(
+                label=field.label, required=field.required, widget=field.widget
+            )
