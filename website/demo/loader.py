@@ -301,6 +301,7 @@ class DemoLoader:
             parent.add_child(instance=page)
             state = CREATED
         elif self.reset and self._differs(page, values):
+            self._note_restored(page, values)
             self._apply(page, values)
             state = RESTORED
         else:
@@ -316,6 +317,7 @@ class DemoLoader:
         state = self._page_states[page.pk]
         if state == KEPT and self.reset and self._differs(page, values):
             state = RESTORED
+            self._note_restored(page, values)
         if state != KEPT:
             self._apply(page, values)
         self._page_states[page.pk] = state
@@ -368,14 +370,25 @@ class DemoLoader:
 
     def _differs(self, page, values):
         """Whether the page's latest content or its live state is not the demo's."""
-        if not page.live or page.has_unpublished_changes:
-            return True
+        return bool(self._differences(page, values))
+
+    def _differences(self, page, values):
+        """What is not the demo's: "unpublished", "draft" or field names."""
+        if not page.live:
+            return ["unpublished"]
+        if page.has_unpublished_changes:
+            return ["draft"]
         latest = page.get_latest_revision_as_object() if page.latest_revision_id else page
-        return any(
-            self._comparable(page, name, getattr(latest, name))
-            != self._comparable(page, name, value)
+        return [
+            name
             for name, value in values.items()
-        )
+            if self._comparable(page, name, getattr(latest, name))
+            != self._comparable(page, name, value)
+        ]
+
+    def _note_restored(self, page, values):
+        differences = ", ".join(self._differences(page, values)) or "content"
+        self.notes.append(f"Restored {page.url_path} ({differences}).")
 
     def _comparable(self, page, name, value):
         field = page._meta.get_field(name)
