@@ -16,10 +16,13 @@ pytestmark = pytest.mark.django_db
 TARGET_LANGUAGES = ["ru", "kk", "ky", "tg", "tk", "uz"]
 
 
+# The project's catalogues (the interface_translations fixture points
+# LOCALE_PATHS at their compiled copies).
+LOCALE_PATH = Path(settings.LOCALE_PATHS[0])
+
+
 def catalogue(language_code):
-    return polib.pofile(
-        str(Path(settings.LOCALE_PATHS[0]) / language_code / "LC_MESSAGES/django.po")
-    )
+    return polib.pofile(str(LOCALE_PATH / language_code / "LC_MESSAGES/django.po"))
 
 
 def test_russian_home_page_has_russian_content_and_interface(
@@ -55,12 +58,13 @@ def test_russian_home_page_has_russian_content_and_interface(
     assert "Skip to main content" not in text
 
 
-def test_russian_catalogue_translates_every_public_string():
+@pytest.mark.parametrize("language_code", TARGET_LANGUAGES)
+def test_catalogue_translates_every_public_string(language_code):
     """Every string of the public templates, and of the Python code they show
-    (search result kinds), has a Russian translation."""
+    (search result kinds), is translated in every language of the site."""
     untranslated = [
         entry.msgid
-        for entry in catalogue("ru").untranslated_entries()
+        for entry in catalogue(language_code).untranslated_entries()
         if any(
             ("templates" in path and "/admin/" not in path) or path.endswith("search/scope.py")
             for path, _line in entry.occurrences
@@ -84,3 +88,26 @@ def test_catalogues_are_valid_and_keep_placeholders(language_code):
     # Common words of the interface are translated in every language.
     translated = {entry.msgid for entry in po.translated_entries()}
     assert {"Search", "Previous", "Next", "Page", "Language", "Close"} <= translated
+
+
+@pytest.mark.parametrize("language_code", ["kk", "ky", "tg", "tk", "uz"])
+def test_home_page_in_each_central_asian_language_speaks_it(
+    language_code, site_tree, client, interface_translations
+):
+    home = localize(site_tree.regional, language_code)
+    expected = {
+        entry.msgid: entry.msgstr
+        for entry in catalogue(language_code).translated_entries()
+        if not entry.msgid_plural
+    }
+
+    with translation.override(language_code):
+        response = client.get(home.get_url_parts()[2], HTTP_HOST=site_tree.regional_site.hostname)
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == language_code
+    skip_link = soup.select_one(".skip-link").get_text(strip=True)
+    assert skip_link == expected["Skip to main content"] != "Skip to main content"
+    search_label = soup.find("label", attrs={"for": "header-q"}).get_text(strip=True)
+    assert search_label == expected["Search this site"]

@@ -215,11 +215,18 @@ class DemoLoader:
 
     def gallery_values(self, gallery):
         photos = []
-        for picture in gallery.photos:
+        for position, picture in enumerate(gallery.photos):
             image, alt, caption, credit = self.picture(picture)
             photos.append(
                 GalleryPhoto(
-                    image=image, alt_text=alt, caption=caption, credit=credit, locale=self.locale
+                    image=image,
+                    alt_text=alt,
+                    caption=caption,
+                    credit=credit,
+                    locale=self.locale,
+                    # Numbered as the admin's form numbers them: without it every
+                    # photo has none, and PostgreSQL returns them in any order.
+                    sort_order=position,
                 )
             )
         return {

@@ -264,17 +264,7 @@ HISTORY_FIELDS = {
 
 def _content(source):
     data = json.loads(source.content_json)
-    return {key: _unordered(value) for key, value in data.items() if key not in HISTORY_FIELDS}
-
-
-def _unordered(value):
-    """A many-to-many field (topics, shared with) is serialised as a list of
-    ids in the order the database returned them, which PostgreSQL does not
-    keep from one query to the next: compared as a set. Lists of child objects
-    (dicts) keep their order, which is the editor's."""
-    if isinstance(value, list) and all(isinstance(item, (int, str)) for item in value):
-        return sorted(value, key=str)
-    return value
+    return {key: value for key, value in data.items() if key not in HISTORY_FIELDS}
 
 
 def _is_published(instance):
