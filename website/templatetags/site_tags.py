@@ -631,7 +631,7 @@ def gallery_photos(page):
         page.photos.all()
         .select_related("image")
         .prefetch_related("image__renditions")
-        .order_by("sort_order")
+        .order_by("sort_order", "pk")
     )
 
 
@@ -663,7 +663,7 @@ def galleries(index):
     photos = (
         GalleryPhoto.objects.select_related("image")
         .prefetch_related("image__renditions")
-        .order_by("sort_order")
+        .order_by("sort_order", "pk")
     )
     return list(
         PhotoGalleryPage.objects.child_of(index)
