@@ -103,7 +103,7 @@ def _find_share_image(page, request):
 
 
 def _first_photo(page):
-    photo = page.photos.select_related("image").order_by("sort_order", "pk").first()
+    photo = page.photos.select_related("image").first()
     return (photo.image, photo.alt_text) if photo is not None else (None, "")
 
 

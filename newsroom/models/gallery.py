@@ -113,5 +113,7 @@ class GalleryPhoto(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        # The editors' order; photos given the same number keep one order.
+        ordering = ["sort_order", "pk"]
         verbose_name = _("photo")
         verbose_name_plural = _("photos")

@@ -307,8 +307,8 @@ class DemoLoader:
             self._apply(page, values)
             parent.add_child(instance=page)
             state = CREATED
-        elif self.reset and self._differs(page, values):
-            self._note_restored(page, values)
+        elif self.reset and (differences := self._differences(page, values)):
+            self._note_restored(page, differences)
             self._apply(page, values)
             state = RESTORED
         else:
@@ -322,9 +322,9 @@ class DemoLoader:
         """Set the values of a page created or restored with ``publish=False``
         that had to wait for other pages, and publish it."""
         state = self._page_states[page.pk]
-        if state == KEPT and self.reset and self._differs(page, values):
+        if state == KEPT and self.reset and (differences := self._differences(page, values)):
             state = RESTORED
-            self._note_restored(page, values)
+            self._note_restored(page, differences)
         if state != KEPT:
             self._apply(page, values)
         self._page_states[page.pk] = state
@@ -375,12 +375,9 @@ class DemoLoader:
             pass
         return value
 
-    def _differs(self, page, values):
-        """Whether the page's latest content or its live state is not the demo's."""
-        return bool(self._differences(page, values))
-
     def _differences(self, page, values):
-        """What is not the demo's: "unpublished", "draft" or field names."""
+        """What of the page's latest content or its live state is not the
+        demo's: "unpublished", "draft" or field names; empty when nothing."""
         if not page.live:
             return ["unpublished"]
         if page.has_unpublished_changes:
@@ -393,9 +390,8 @@ class DemoLoader:
             != self._comparable(page, name, value)
         ]
 
-    def _note_restored(self, page, values):
-        differences = ", ".join(self._differences(page, values)) or "content"
-        self.notes.append(f"Restored {page.url_path} ({differences}).")
+    def _note_restored(self, page, differences):
+        self.notes.append(f"Restored {page.url_path} ({', '.join(differences)}).")
 
     def _comparable(self, page, name, value):
         field = page._meta.get_field(name)

@@ -627,12 +627,7 @@ def gallery_photos(page):
     """A gallery's photos in order, with their images and renditions: three queries."""
     if not getattr(page, "pk", None):
         return []
-    return list(
-        page.photos.all()
-        .select_related("image")
-        .prefetch_related("image__renditions")
-        .order_by("sort_order", "pk")
-    )
+    return list(page.photos.all().select_related("image").prefetch_related("image__renditions"))
 
 
 @register.simple_tag
@@ -660,11 +655,7 @@ def galleries(index):
 
     if not isinstance(index, Page) or not index.pk:
         return []
-    photos = (
-        GalleryPhoto.objects.select_related("image")
-        .prefetch_related("image__renditions")
-        .order_by("sort_order", "pk")
-    )
+    photos = GalleryPhoto.objects.select_related("image").prefetch_related("image__renditions")
     return list(
         PhotoGalleryPage.objects.child_of(index)
         .live()
