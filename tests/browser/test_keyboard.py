@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from website.demo import content
+from demo import content
 
 expect = pytest.importorskip(
     "playwright.sync_api", reason="Browser tests skipped: Playwright is not installed."

@@ -6,7 +6,7 @@ for people to look at."""
 
 import pytest
 
-from website.demo import content
+from demo import content
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

@@ -1,5 +1,5 @@
 """Fixtures of the performance tests: ``site_tree`` grown with generated
-stories (newsroom/bulk.py), the page cache switched on, and query counting
+stories (demo/bulk.py), the page cache switched on, and query counting
 that tells our queries (the page's ``get_context`` and template) from
 Wagtail's (finding the site, routing, checking view restrictions)."""
 
@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from newsroom import bulk
+from demo import bulk
 from website.cache import bump_generation
 
 # Any query parameter the page cache does not know keeps a request out of it:

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
-from newsroom import bulk
+from demo import bulk
 from tests.performance.conftest import host_and_path
 from website import cache as page_cache
 from website.cache_middleware import CACHE_HEADER, PageCacheMiddleware

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "missions",
     "search",
     "subscriptions",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "django_tasks",

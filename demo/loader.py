@@ -11,7 +11,6 @@ Nothing is ever deleted, except Wagtail's own untouched welcome page.
 
 import copy
 import io
-import uuid
 from collections import Counter, defaultdict
 
 from django.conf import settings
@@ -22,6 +21,10 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from demo import content
+from demo.content import SPECS, demo_translation_key
+from demo.images import render_illustration
+from demo.translate import translate_demo
 from missions.models import ContactIndexPage, MissionContactPage, MissionHomePage
 from newsroom.models import (
     GalleryIndexPage,
@@ -33,30 +36,17 @@ from newsroom.models import (
     ReportIssuePage,
     Topic,
 )
-from website.demo import content
-from website.demo.images import render_illustration
-from website.demo.translate import translate_demo
 from website.models import FooterText, RegionalHomePage, SiteSettings
-from website.structure import MISSIONS, REGIONAL, get_or_create_collection
-
-# Demo pages get translation keys derived from this namespace and their place
-# in the demo ("kazakhstan/news/almaty-process"): the same keys in every database.
-DEMO_NAMESPACE = uuid.UUID("5c0d7f0e-7a4e-4d55-9a57-2f1b8c3e6a01")
+from website.structure import REGIONAL, get_or_create_collection
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 
 CREATED, KEPT, RESTORED = "created", "kept", "restored"
 
-SPECS = {spec.slug: spec for spec in [REGIONAL, *MISSIONS]}
-
 
 class DemoContentError(Exception):
     """The database holds something in the way of the demo (e.g. a page of
     another type at a demo page's address)."""
-
-
-def demo_translation_key(key):
-    return uuid.uuid5(DEMO_NAMESPACE, key)
 
 
 def _without_block_ids(data):

@@ -34,8 +34,9 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from demo import content, translations_ky, translations_ru
+from demo.content import SPECS, demo_translation_key
 from newsroom.models import Topic
-from website.demo import content, translations_ky, translations_ru
 from website.models import FooterText
 
 CREATED, KEPT, RESTORED = "created", "kept", "restored"
@@ -100,8 +101,6 @@ class DemoTranslator:
         self.reset = reset
 
     def run(self, languages=LANGUAGES):
-        from website.demo.loader import demo_translation_key
-
         default_locale = Locale.get_default()
         for language in languages:
             locale = Locale.objects.filter(language_code=language.code).first()
@@ -274,8 +273,6 @@ def _is_published(instance):
 
 
 def _site_name(slug):
-    from website.demo.loader import SPECS
-
     return SPECS[slug].name
 
 

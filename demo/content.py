@@ -11,9 +11,10 @@ values are in their stored (JSON) form, built with the small helpers below.
 """
 
 import datetime
+import uuid
 from dataclasses import dataclass, field
 
-from website.structure import MISSIONS_BY_COUNTRY, REGIONAL
+from website.structure import MISSIONS, MISSIONS_BY_COUNTRY, REGIONAL
 
 REGION = REGIONAL.slug
 KAZAKHSTAN = MISSIONS_BY_COUNTRY["KZ"].slug
@@ -22,6 +23,16 @@ TAJIKISTAN = MISSIONS_BY_COUNTRY["TJ"].slug
 TURKMENISTAN = MISSIONS_BY_COUNTRY["TM"].slug
 UZBEKISTAN = MISSIONS_BY_COUNTRY["UZ"].slug
 ALL_MISSIONS = [KAZAKHSTAN, KYRGYZSTAN, TAJIKISTAN, TURKMENISTAN, UZBEKISTAN]
+SPECS = {spec.slug: spec for spec in [REGIONAL, *MISSIONS]}
+
+# Demo pages get translation keys derived from this namespace and their place
+# in the demo ("kazakhstan/news/almaty-process"): the same keys in every database.
+DEMO_NAMESPACE = uuid.UUID("5c0d7f0e-7a4e-4d55-9a57-2f1b8c3e6a01")
+
+
+def demo_translation_key(key):
+    return uuid.uuid5(DEMO_NAMESPACE, key)
+
 
 # The demo's placeholder: the missions' real Facebook pages differ; this one
 # stands in for all of them until each mission sets its own in the admin.

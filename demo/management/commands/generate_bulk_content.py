@@ -1,14 +1,14 @@
 """``manage.py generate_bulk_content --stories N``: scale data for benchmarks.
 
 Needs the demo content (``manage.py load_demo_content``) first. See
-newsroom/bulk.py for what is made and how.
+demo/bulk.py for what is made and how.
 """
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from newsroom import bulk
+from demo import bulk
 
 
 class Command(BaseCommand):

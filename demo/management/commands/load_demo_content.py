@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from website.demo.loader import CREATED, KEPT, RESTORED, DemoContentError, DemoLoader
+from demo.loader import CREATED, KEPT, RESTORED, DemoContentError, DemoLoader
 
 
 class Command(BaseCommand):

@@ -14,11 +14,11 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
+from demo import content
+from demo.loader import demo_translation_key
+from demo.translate import demo_page_keys
+from demo.translations_ky import PAGES as KYRGYZ_PAGES
 from newsroom.models import NewsItemPage, Topic
-from website.demo import content
-from website.demo.loader import demo_translation_key
-from website.demo.translate import demo_page_keys
-from website.demo.translations_ky import PAGES as KYRGYZ_PAGES
 from website.models import FooterText
 
 

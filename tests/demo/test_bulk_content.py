@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, ReferenceIndex, Site
 
-from newsroom import bulk
+from demo import bulk
 from newsroom.models import NewsItemPage
 from tests.performance.conftest import POOL_SIZE, host_and_path
 

@@ -13,6 +13,7 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from demo import content
 from missions.models import MissionContactPage, MissionHomePage
 from newsroom.models import (
     NewsIndexPage,
@@ -21,7 +22,6 @@ from newsroom.models import (
     ReportIssuePage,
     Topic,
 )
-from website.demo import content
 from website.models import FooterText, RegionalHomePage, SiteSettings
 from website.structure import MISSIONS, MISSIONS_BY_COUNTRY, REGIONAL
 

@@ -49,9 +49,9 @@ from wagtail.models import Locale, Page, ReferenceIndex, Revision, Site
 from wagtail.search.backends import get_search_backends
 from wagtail.search.models import IndexEntry
 
+from demo.images import MOTIFS, render_illustration
 from newsroom.models import NewsIndexPage, NewsItemPage, Topic
 from website.cache import bump_generation
-from website.demo.images import MOTIFS, render_illustration
 from website.structure import MISSIONS, REGIONAL, get_or_create_collection
 
 SLUG_PREFIX = "bulk-"
