@@ -23,6 +23,16 @@ database. Invalidation is exact and needs no list of URLs:
   rendered from the old data between the first bump and the commit.
 - A missing generation (cache flushed or evicted) starts again from the current
   time in microseconds, never from a number used before.
+- Expiry is an event too, without waiting for ``publish_scheduled``: with the
+  generation the cache keeps its **deadline**, the earliest future
+  ``expire_at`` of a live page (one query, once per generation, shared by
+  every process). The first request after the deadline bumps the generation,
+  so every page, fragment, value and search result that could show the
+  expired page is stale at once; until then nothing is asked of the database.
+  Entries are kept no longer than the deadline, and ``Cache-Control`` lets
+  browsers and CDNs keep a page no longer either. Going live needs no clock:
+  ``publish_scheduled`` publishes the page, and the publish bumps the
+  generation.
 
 The per-page revision is covered by the generation: publishing any revision
 bumps it. The key is built from the site (scheme and host), the path (which
@@ -39,6 +49,7 @@ expire after ``s-maxage``.
 import contextvars
 import hashlib
 import logging
+import math
 import time
 
 from django.apps import apps
@@ -46,13 +57,19 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
+from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
+# (generation, its deadline: the earliest future expiry of a live page, or None).
+DEADLINE_KEY = "page-cache:deadline"
+# Set by the one process that ends a generation whose deadline passed.
+DEADLINE_PASSED_KEY_PREFIX = "page-cache:deadline-passed:"
+STATE_KEYS = (GENERATION_KEY, DEADLINE_KEY)
 KEY_PREFIX = "page-cache:page:"
 DATA_KEY_PREFIX = "page-cache:data:"
 # Query parameters of listings that select what a page shows. With any other
@@ -119,12 +136,94 @@ def _fresh_generation():
 
 
 def current_generation(cache=None):
+    return current_state(cache)[0]
+
+
+def current_state(cache=None, found=None):
+    """(the current generation, its deadline or None). ``found``: what
+    ``cache.get_many(STATE_KEYS)`` (and maybe more keys) returned, when the
+    caller read them already. No query unless the generation is new to the
+    cache (then one: :func:`next_expiry`)."""
     cache = cache or page_cache()
-    generation = cache.get(GENERATION_KEY)
+    if found is None:
+        found = cache.get_many(STATE_KEYS)
+    generation = found.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+        generation = _started(cache)
+    kept = found.get(DEADLINE_KEY)
+    now = timezone.now()
+    if kept is not None and kept[0] == generation:
+        deadline = kept[1]
+        if deadline is None or now < deadline:
+            return generation, deadline
+        # A page expired: whatever was kept may show it. One process ends the
+        # generation; the others see the new one.
+        if cache.add(DEADLINE_PASSED_KEY_PREFIX + str(generation), True, timeout=3600):
+            _bump()
+        generation = cache.get(GENERATION_KEY) or _started(cache)
+    deadline = next_expiry(now)
+    _keep_deadline(cache, generation, deadline)
+    return generation, deadline
+
+
+def _started(cache):
+    cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+    return cache.get(GENERATION_KEY)
+
+
+def next_expiry(now):
+    """The earliest moment after ``now`` at which a live page expires, or None.
+
+    Expired pages stay live until ``publish_scheduled`` unpublishes them, but
+    every query of what readers see leaves them out (``expire_at <= now``) and
+    Wagtail's serving answers 404 for them (website/wagtail_hooks.py); so what
+    was kept before that moment must not be served after it."""
+    from wagtail.models import Page
+
+    return Page.objects.filter(live=True, expire_at__gt=now).aggregate(moment=Min("expire_at"))[
+        "moment"
+    ]
+
+
+def _keep_deadline(cache, generation, deadline):
+    """Share the deadline of ``generation``. Two processes may work it out at
+    once, a page expiring in between: the sooner deadline is kept."""
+    if cache.add(DEADLINE_KEY, (generation, deadline), timeout=None):
+        return
+    kept = cache.get(DEADLINE_KEY)
+    if (
+        kept is None
+        or kept[0] < generation
+        or (
+            kept[0] == generation
+            and deadline is not None
+            and (kept[1] is None or deadline < kept[1])
+        )
+    ):
+        cache.set(DEADLINE_KEY, (generation, deadline), timeout=None)
+
+
+def _seconds_to(deadline):
+    return (deadline - timezone.now()).total_seconds()
+
+
+def entry_timeout(deadline):
+    """How long an entry of the generation of ``deadline`` may be kept: the
+    page cache's time, or less when the deadline comes sooner."""
+    seconds = cache_seconds()
+    if deadline is None:
+        return seconds
+    return max(1, min(seconds, math.ceil(_seconds_to(deadline))))
+
+
+def max_ages(deadline):
+    """(max-age, s-maxage) of a public page of the generation of ``deadline``:
+    browsers and CDNs keep it no longer than the deadline either."""
+    ages = (BROWSER_MAX_AGE, shared_max_age())
+    if deadline is None:
+        return ages
+    left = max(0, math.floor(_seconds_to(deadline)))
+    return tuple(min(age, left) for age in ages)
 
 
 def _bump():
@@ -154,7 +253,7 @@ def bump_generation():
 # rest of the request. Off (computed every time, but once per request) when the
 # page cache is off, since then the generation is not shared between processes.
 
-_request_generation = contextvars.ContextVar("page_cache_generation", default=None)
+_request_state = contextvars.ContextVar("page_cache_state", default=None)
 _request_memo = contextvars.ContextVar("page_cache_request_memo", default=None)
 _MISSING = object()
 
@@ -163,26 +262,27 @@ def data_cache_enabled():
     return cache_seconds() > 0
 
 
-def begin_request(generation=None):
+def begin_request(state=None):
     """Called by the middleware when a request starts: a fresh per-request memo
-    and, when known, the generation read for the page's cache key. Returns
-    tokens for :func:`end_request`."""
-    return (_request_generation.set(generation), _request_memo.set({}))
+    and, when known, the (generation, deadline) read for the page's cache key.
+    Returns tokens for :func:`end_request`."""
+    return (_request_state.set(state), _request_memo.set({}))
 
 
 def end_request(tokens):
-    generation_token, memo_token = tokens
-    _request_generation.reset(generation_token)
+    state_token, memo_token = tokens
+    _request_state.reset(state_token)
     _request_memo.reset(memo_token)
 
 
-def request_generation():
-    generation = _request_generation.get()
-    if generation is None:
-        generation = current_generation()
+def request_state():
+    """The (generation, deadline) of the request: read once per request."""
+    state = _request_state.get()
+    if state is None:
+        state = current_state()
         if _request_memo.get() is not None:
-            _request_generation.set(generation)
-    return generation
+            _request_state.set(state)
+    return state
 
 
 # This process's copy of the current generation's values: each is read from
@@ -224,7 +324,7 @@ def memoized(key_parts, compute):
     if data_cache_enabled():
         cache = page_cache()
         try:
-            generation = request_generation()
+            generation, deadline = request_state()
         except Exception:
             logger.exception("The page cache generation cannot be read")
             generation = None
@@ -243,7 +343,7 @@ def memoized(key_parts, compute):
                 value = compute()
                 if key is not None:
                     try:
-                        cache.set(key, value, cache_seconds())
+                        cache.set(key, value, entry_timeout(deadline))
                     except Exception:
                         logger.exception("The data cache cannot be written")
             _keep_locally(local, key_parts, value)

@@ -24,8 +24,9 @@ message was left), uses no CSP nonce, varies on nothing but the cookies above,
 and has no Cache-Control of its own.
 
 Cache-Control: ``public, max-age=60, s-maxage=…`` on what may be stored (hit or
-miss); ``private, no-store`` for visitors with a session (editors) unless the
-view said otherwise.
+miss), less when a page expires sooner (the generation's deadline, see
+website/cache.py); ``private, no-store`` for visitors with a session (editors)
+unless the view said otherwise.
 """
 
 import copy
@@ -119,17 +120,17 @@ class PageCacheMiddleware:
         # Wagtail's previews run through the middleware as "dummy" requests.
         dummy = getattr(request, "is_dummy", False)
         key = None if has_session or dummy else self.cache_key(request)
-        generation = None
+        state = None
         if key is not None:
             try:
-                generation, entry = self.lookup(key)
+                state, entry = self.lookup(key)
             except Exception:
                 logger.exception("The page cache cannot be read")
                 key = entry = None
             if entry is not None:
-                return self.cached_response(request, entry)
+                return self.cached_response(request, entry, state)
 
-        tokens = page_cache.begin_request(generation)
+        tokens = page_cache.begin_request(state)
         try:
             self.find_site(request)
             response = self.get_response(request)
@@ -141,14 +142,9 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_store=True)
             return response
         if key is not None and self.storable(request, response):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=page_cache.BROWSER_MAX_AGE,
-                s_maxage=page_cache.shared_max_age(),
-            )
+            self.patch_max_ages(response, state)
             response[CACHE_HEADER] = "miss"
-            self.store(key, generation, response)
+            self.store(key, state, response)
         return response
 
     @staticmethod
@@ -259,44 +255,52 @@ class PageCacheMiddleware:
 
     @staticmethod
     def lookup(key):
-        """(current generation, the stored entry for ``key`` if it is of that
-        generation). One round trip to the cache: for the generation alone when
-        this process holds the page, for both otherwise."""
+        """((current generation, its deadline), the stored entry for ``key`` if
+        it is of that generation). One round trip to the cache: for the
+        generation and its deadline alone when this process holds the page,
+        for the page too otherwise."""
         cache = page_cache.page_cache()
         local = _local_pages.get(key)
         if local is not None:
-            generation = cache.get(page_cache.GENERATION_KEY)
+            found = cache.get_many(page_cache.STATE_KEYS)
             entry = local
         else:
-            found = cache.get_many([key, page_cache.GENERATION_KEY])
-            generation = found.get(page_cache.GENERATION_KEY)
+            found = cache.get_many([key, *page_cache.STATE_KEYS])
             entry = found.get(key)
-        if generation is None:
-            generation = page_cache.current_generation()
-        if entry is None or entry[0] != generation:
-            return generation, None
+        state = page_cache.current_state(cache, found)
+        if entry is None or entry[0] != state[0]:
+            return state, None
         _remember(key, entry)
-        return generation, entry
+        return state, entry
 
     @staticmethod
-    def store(key, generation, response):
+    def store(key, state, response):
+        generation, deadline = state
         headers = [
             (name, value)
             for name, value in response.items()
-            if name.lower() not in ("set-cookie", "x-request-id")
+            if name.lower() not in ("set-cookie", "x-request-id", "cache-control")
         ]
         entry = (generation, response.status_code, headers, response.content)
         try:
-            page_cache.page_cache().set(key, entry, page_cache.cache_seconds())
+            page_cache.page_cache().set(key, entry, page_cache.entry_timeout(deadline))
         except Exception:
             logger.exception("The page cache cannot be written")
         _remember(key, entry)
 
     @staticmethod
-    def cached_response(request, entry):
+    def patch_max_ages(response, state):
+        """Cache-Control for a public page: how long browsers and CDNs may keep
+        it, never past the generation's deadline (a page expiring)."""
+        max_age, s_maxage = page_cache.max_ages(state[1])
+        patch_cache_control(response, public=True, max_age=max_age, s_maxage=s_maxage)
+
+    @classmethod
+    def cached_response(cls, request, entry, state):
         _generation, status, headers, content = entry
         response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
         for name, value in headers:
             response[name] = value
+        cls.patch_max_ages(response, state)
         response[CACHE_HEADER] = "hit"
         return response
