@@ -276,14 +276,14 @@ def stop_server(process):
         process.wait()
 
 
-def generation_bumper(redis_url):
+def generation_bumper(redis_url, code_version):
     """A function that makes every cached page and value stale, as a publish
     does (website.cache.bump_generation: INCR of the generation, which the
     Django cache keeps as a plain integer under its key prefix and version)."""
     import redis
 
     client = redis.Redis.from_url(redis_url)
-    key = f"{CACHE_KEY_PREFIX}:1:page-cache:generation"
+    key = f"{CACHE_KEY_PREFIX}:1:page-cache:{code_version}:generation"
 
     def bump():
         if client.exists(key):
@@ -310,6 +310,9 @@ def main():
         sys.exit("wrk is missing: apt-get install -y wrk")
     env = dict(os.environ)
     env.setdefault("PAGE_CACHE_SECONDS", "600")
+    # The page cache's keys carry the code version: name it, so that the
+    # generation bumper below knows the key.
+    env.setdefault("CODE_VERSION", "bench")
     env["DJANGO_SETTINGS_MODULE"] = "website.settings.dev"
     database = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
     cache = "Redis" if env.get("REDIS_URL") else "local memory (per process)"
@@ -344,7 +347,7 @@ def main():
             # As after a publish: every cached page and per-generation value is
             # stale; the first request of each page renders it from scratch.
             # COLD_SAMPLES times per page, the generation bumped before each.
-            bump = generation_bumper(env["REDIS_URL"])
+            bump = generation_bumper(env["REDIS_URL"], env["CODE_VERSION"])
             for name, (host, path) in paths.items():
                 samples = []
                 for _ in range(COLD_SAMPLES):

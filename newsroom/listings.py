@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone
@@ -30,7 +29,6 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from missions.models import MissionContactPage, MissionHomePage
 from newsroom.models import NewsIndexPage, NewsItemPage, ReportIssuePage, Topic
 from website.cache import data_cache_enabled, memoized
-from website.models import RegionalHomePage
 from website.structure import MISSIONS, MISSIONS_BY_COUNTRY
 
 STORIES_PER_PAGE = 12
@@ -52,10 +50,9 @@ def home_pages():
     Pages with ``is_regional`` set. One query per content generation."""
 
     def load():
-        regional = ContentType.objects.get_for_model(RegionalHomePage).pk
         homes = {}
         for page in Page.objects.filter(depth=2).order_by("path"):
-            page.is_regional = page.content_type_id == regional
+            page.is_regional = lists_every_story(page)
             homes[page.path] = page
         return homes
 
@@ -144,7 +141,13 @@ def is_regional_home(home):
     regional = getattr(home, "is_regional", None)
     if regional is not None:
         return regional
-    return issubclass(home.specific_class or Page, RegionalHomePage)
+    return lists_every_story(home)
+
+
+def lists_every_story(home):
+    """Whether the site of ``home`` lists every mission's stories (the regional
+    site): its page type says so with ``lists_every_story``."""
+    return getattr(home.specific_class, "lists_every_story", False)
 
 
 def stories_for_home(home):

@@ -51,6 +51,7 @@ import hashlib
 import logging
 import math
 import time
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -64,14 +65,41 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "page-cache:generation"
+
+def code_version():
+    """The version of the code that renders the pages: ``CODE_VERSION`` when a
+    deployment sets it (e.g. the release's commit), else a digest of the
+    project's code, templates, translations and static files. It is part of
+    every key below, so a deploy starts with a fresh page cache (pages,
+    fragments, values) without flushing a cache other programs may share."""
+    configured = getattr(settings, "CODE_VERSION", "")
+    if configured:
+        return configured
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder in CODE_FOLDERS:
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in CODE_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# What the digest of code_version() reads: every app's code and templates, the
+# interface translations and the static files.
+CODE_FOLDERS = ("website", "newsroom", "missions", "search", "subscriptions", "locale", "static")
+CODE_SUFFIXES = frozenset({".py", ".html", ".txt", ".xml", ".mo", ".css", ".js", ".svg"})
+CODE_VERSION = code_version()
+
+_PREFIX = f"page-cache:{CODE_VERSION}:"
+GENERATION_KEY = _PREFIX + "generation"
 # (generation, its deadline: the earliest future expiry of a live page, or None).
-DEADLINE_KEY = "page-cache:deadline"
+DEADLINE_KEY = _PREFIX + "deadline"
 # Set by the one process that ends a generation whose deadline passed.
-DEADLINE_PASSED_KEY_PREFIX = "page-cache:deadline-passed:"
+DEADLINE_PASSED_KEY_PREFIX = _PREFIX + "deadline-passed:"
 STATE_KEYS = (GENERATION_KEY, DEADLINE_KEY)
-KEY_PREFIX = "page-cache:page:"
-DATA_KEY_PREFIX = "page-cache:data:"
+KEY_PREFIX = _PREFIX + "page:"
+DATA_KEY_PREFIX = _PREFIX + "data:"
 # Query parameters of listings that select what a page shows. With any other
 # parameter a request is neither answered from nor stored in the cache.
 CACHED_QUERY_PARAMETERS = frozenset({"page", "topic", "year", "mission"})
@@ -453,35 +481,24 @@ def connect_signals():
 
 def pages_listing(page):
     """The live pages that show ``page`` besides itself: its parent, the home
-    pages and news indexes of every site that lists it (for a story: its own,
-    the regional site and the sites it is shared with, in its language), and
-    the pages that choose it (report issues, featured stories)."""
+    page of its site, the pages that choose it (report issues, featured
+    stories), and what the page itself names: a page model may define
+    ``pages_listing_it()``, returning the pks of the other pages that list it
+    (a story: the home pages and news indexes of the sites it is shared with).
+    The page cache knows no page type: each type says what lists it."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q
-    from wagtail.models import Page, ReferenceIndex, Site
+    from wagtail.models import Page, ReferenceIndex
 
-    from newsroom.models import NewsIndexPage, NewsItemPage
-    from website.models import RegionalHomePage
-
-    home_length = 2 * Page.steplen
-    home_paths = {page.path[:home_length]} if page.depth >= 2 else set()
-    if issubclass(page.specific_class or Page, NewsItemPage) and page.pk:
-        shared = Site.objects.filter(shared_stories=page.pk).values("root_page__translation_key")
-        home_paths |= set(
-            Page.objects.filter(depth=2, locale_id=page.locale_id)
-            .filter(Q(translation_key__in=shared) | Q(content_type=_content_type(RegionalHomePage)))
-            .values_list("path", flat=True)
-        )
-    pks = set(Page.objects.filter(path__in=home_paths).values_list("pk", flat=True))
-    if home_paths:
-        under_homes = Q()
-        for path in home_paths:
-            under_homes |= Q(path__startswith=path)
-        pks |= set(NewsIndexPage.objects.filter(under_homes, depth=3).values_list("pk", flat=True))
+    pks = set()
     if page.depth > 2:
+        home_path = page.path[: 2 * Page.steplen]
+        parent_path = page.path[: -Page.steplen]
         pks |= set(
-            Page.objects.filter(path=page.path[: -Page.steplen]).values_list("pk", flat=True)
+            Page.objects.filter(path__in={home_path, parent_path}).values_list("pk", flat=True)
         )
+    own = getattr(page.specific_deferred, "pages_listing_it", None)
+    if own is not None and page.pk:
+        pks |= set(own())
     if page.pk:
         page_type = ContentType.objects.get_for_model(Page)
         pks |= {
@@ -493,12 +510,6 @@ def pages_listing(page):
         }
         pks.discard(page.pk)
     return list(Page.objects.live().filter(pk__in=pks).order_by("path"))
-
-
-def _content_type(model):
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(model)
 
 
 def purge_frontend_cache(page, *, include_page):

@@ -1,6 +1,8 @@
-"""Site-wide models: the regional home page, footer text and per-site settings."""
+"""Site-wide models: the regional home page, footer text, per-site settings,
+and the attempts counted by the limits per client (website/ratelimit.py)."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -18,6 +20,9 @@ from website.i18n import PAGE_TRANSLATABLE_FIELDS
 
 class RegionalHomePage(Page):
     """The regional office's home page: the root of the regional site."""
+
+    # Its site lists the stories of every mission (newsroom.listings).
+    lists_every_story = True
 
     intro = RichTextField(
         features=["bold", "italic", "link"],
@@ -135,3 +140,24 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class RateLimitAttempt(models.Model):
+    """One attempt counted against a limit per client (website/ratelimit.py):
+    a sign-up, a wrong page password. In the database, so that every worker
+    of every host counts the same attempts; rows older than their limit's
+    window are deleted as new ones are written."""
+
+    action = models.CharField(max_length=40)
+    # An HMAC of the client's address (and what it tried), not the address.
+    key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["action", "key", "created_at"], name="ratelimit_count"),
+            models.Index(fields=["action", "created_at"], name="ratelimit_prune"),
+        ]
+
+    def __str__(self):
+        return f"{self.action} at {self.created_at:%Y-%m-%d %H:%M:%S}"

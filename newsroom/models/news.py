@@ -5,13 +5,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -207,6 +208,30 @@ class NewsItemPage(Page):
         # The lead image is fetched when the story's HTML is rendered (its
         # template calls fetch_lead_image), not when that HTML is kept.
         return context
+
+    def pages_listing_it(self):
+        """The pks of the other sites' pages that list this story, for the page
+        cache to purge with it (website.cache.pages_listing): the home pages
+        and news indexes, in the story's language, of the regional site and of
+        the sites it is shared with."""
+        shared = set(
+            Site.objects.filter(shared_stories=self.pk).values_list(
+                "root_page__translation_key", flat=True
+            )
+        )
+        homes = [
+            home
+            for home in Page.objects.filter(depth=2, locale_id=self.locale_id)
+            if home.translation_key in shared
+            or getattr(home.specific_class, "lists_every_story", False)
+        ]
+        if not homes:
+            return []
+        under_homes = Q()
+        for home in homes:
+            under_homes |= Q(path__startswith=home.path)
+        indexes = NewsIndexPage.objects.filter(under_homes, depth=3).values_list("pk", flat=True)
+        return [home.pk for home in homes] + list(indexes)
 
     def fetch_lead_image(self):
         """The lead image with its renditions, in two queries, once: for the

@@ -344,6 +344,46 @@ def test_a_flushed_generation_does_not_serve_old_pages(site_tree, get):
     assert get(site_tree.regional)[CACHE_HEADER] == "miss"
 
 
+# --- A deploy --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def deployed_again(settings):
+    """``deploy(version)``: the page cache as the processes of a new release
+    see it (its keys carry the code version); the old keys come back after."""
+    import importlib
+
+    def deploy(version):
+        settings.CODE_VERSION = version
+        importlib.reload(page_cache)
+        # Signals hold their receivers weakly: connect the reloaded module's.
+        page_cache.connect_signals()
+
+    yield deploy
+    deploy("")
+
+
+def test_a_new_release_serves_no_page_cached_by_the_old_code(site_tree, get, deployed_again):
+    warm(get, site_tree.regional, site_tree.regional_news)
+    deployed_again("next-release")
+    assert get(site_tree.regional)[CACHE_HEADER] == "miss"
+    assert get(site_tree.regional_news)[CACHE_HEADER] == "miss"
+    assert get(site_tree.regional)[CACHE_HEADER] == "hit"
+
+
+def test_the_code_version_is_a_digest_of_the_code_unless_a_release_names_it(settings, tmp_path):
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "website").mkdir()
+    template = tmp_path / "website" / "page.html"
+    template.write_text("<h1>{{ page.title }}</h1>")
+    first = page_cache.code_version()
+    assert page_cache.code_version() == first  # the same code, the same version
+    template.write_text("<h1 class='title'>{{ page.title }}</h1>")
+    assert page_cache.code_version() != first  # a template changed: a new version
+    settings.CODE_VERSION = "2026.12.1"
+    assert page_cache.code_version() == "2026.12.1"
+
+
 # --- CDN purge (wagtail.contrib.frontend_cache) -------------------------------------------------
 
 

@@ -8,6 +8,7 @@ The clock is moved by patching ``django.utils.timezone.now``, which Wagtail,
 the listings and the page cache all read."""
 
 import datetime
+import uuid
 from types import SimpleNamespace
 from unittest import mock
 
@@ -40,18 +41,29 @@ def redis_answers():
 def shared_cache(request, settings, page_cache):
     """The page cache on, in local memory as in the other tests, and in Redis
     as in production (skipped when no Redis answers at REDIS_URL)."""
-    if request.param == "redis":
-        if not redis_answers():
-            pytest.skip(f"no Redis at {REDIS_URL}")
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": REDIS_URL,
-            }
+    if request.param != "redis":
+        cache.clear()
+        yield request.param
+        cache.clear()
+        return
+    if not redis_answers():
+        pytest.skip(f"no Redis at {REDIS_URL}")
+    # A prefix of this test's own: tests running at the same time in other
+    # processes share the Redis database, so none of them may flush it.
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
         }
-    cache.clear()
+    }
     yield request.param
-    cache.clear()
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
 
 
 @pytest.fixture

@@ -75,6 +75,9 @@ OPENSEARCH_INDEX_PREFIX = env_str("OPENSEARCH_INDEX_PREFIX", "newsroom_")
 # Full-page cache of anonymous visitors' pages (website/cache.py): seconds a
 # page is kept; 0 turns it off. On by default only with a shared cache.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# The release, e.g. its commit: a new value starts a fresh page cache. Empty: a
+# digest of the code, templates and static files (website/cache.py).
+CODE_VERSION = env_str("CODE_VERSION", "")
 # CDN purge on publish (wagtail.contrib.frontend_cache), on when one is set:
 # an HTTP cache taking PURGE requests (Varnish, nginx), e.g. http://127.0.0.1:6081,
 FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL", "")
