@@ -1,25 +1,19 @@
-"""A fixed-window counter of sign-ups per client address, in the cache."""
+"""Sign-ups per client address: at most SUBSCRIPTIONS_RATE_LIMIT in its
+window, counted in the database (website/ratelimit.py) so that every worker
+counts the same sign-ups."""
 
-import hashlib
-import time
-
-from django.core.cache import cache
+import datetime
 
 from subscriptions import settings as app_settings
-from website.middleware import client_ip
+from website import ratelimit
+
+ACTION = "subscriptions:signup"
 
 
 def allow(request):
-    """Count this request; False once the address sent more sign-ups than
-    SUBSCRIPTIONS_RATE_LIMIT allows in its window."""
+    """Count this request; False once the address sent as many sign-ups as
+    SUBSCRIPTIONS_RATE_LIMIT allows in its window (a refused one is not
+    counted)."""
     limit, seconds = app_settings.rate_limit()
-    window = int(time.time() // seconds)
-    address = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-    key = f"subscriptions:signup:{address}:{window}"
-    cache.add(key, 0, timeout=seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=seconds)
-        count = 1
-    return count <= limit
+    key = ratelimit.client_key(request)
+    return ratelimit.take(ACTION, key, limit, datetime.timedelta(seconds=seconds)) is not None

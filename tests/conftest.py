@@ -38,7 +38,7 @@ from website.structure import MISSIONS, REGIONAL
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Every test starts and ends with an empty cache: Wagtail keeps the sites'
-    root paths there, the page cache its pages, the sign-up form its rate limit."""
+    root paths there, the page cache its pages and values."""
     cache.clear()
     yield
     cache.clear()

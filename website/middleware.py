@@ -104,8 +104,10 @@ def client_ip(request):
     X-Forwarded-For, so the entry that many places from the right is the one
     our outermost proxy saw; anything left of it was written by the client and
     is not trusted. Without the header, with no trusted proxy, or when that
-    entry is not an IP address, REMOTE_ADDR. Used by django-axes
-    (``AXES_CLIENT_IP_CALLABLE``), which stores it in an IP address column."""
+    entry is not an IP address, REMOTE_ADDR. With the default of no trusted
+    proxy the header, which any client can write, is ignored. Used by
+    django-axes (``AXES_CLIENT_IP_CALLABLE``), which stores it in an IP
+    address column, and by the limits per client (website/ratelimit.py)."""
     remote_addr = request.META.get("REMOTE_ADDR", "")
     proxies = settings.TRUSTED_PROXY_COUNT
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")

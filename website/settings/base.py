@@ -64,8 +64,12 @@ LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 # Admin log-in: minutes an account or an address stays locked after 5 failures.
 AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15)
 # Proxies in front of gunicorn that append the client's address to
-# X-Forwarded-For (the TLS proxy: 1); 0 when clients reach gunicorn directly.
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+# X-Forwarded-For: 0, none (clients reach gunicorn directly, as with `make
+# serve`: the address is REMOTE_ADDR and the header, which anyone can write,
+# is ignored); 1 behind one TLS proxy or load balancer. Too low behind a
+# proxy, every client has the proxy's address (one lock-out, one sign-up
+# limit for all); too high, clients choose their address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 BACKUP_DIR = env_str("BACKUP_DIR", str(BASE_DIR / "backups"))  # `make backup` writes here
 # Search: OpenSearch when set (e.g. https://user:pass@search.internal:9200);
 # the database (PostgreSQL full-text, or SQLite FTS5) otherwise.
