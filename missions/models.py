@@ -1,6 +1,7 @@
 """Mission pages: each country mission's home page, its contact page, and the
 regional page that gathers every mission's contacts."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,9 @@ from missions.blocks import (
     OfficeBlock,
 )
 from website.blocks import SocialLinkBlock, phone_validator
+from website.cache import memoized
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
+from website.sites import public_q
 
 
 class MissionHomePage(Page):
@@ -94,13 +97,23 @@ class MissionHomePage(Page):
             raise ValidationError({"hotline_label": _("Name the hotline you highlight.")})
 
     def get_context(self, request, *args, **kwargs):
-        # listings imports the page models, so it is imported here.
-        from newsroom import listings
-
         context = super().get_context(request, *args, **kwargs)
-        context["latest_stories"] = listings.latest_stories(self)
-        context["contact_page"] = listings.contact_page_of(self)
+        newsroom = self.newsroom()
+        context["latest_stories"] = newsroom.latest_stories() if newsroom is not None else []
+        context["contact_page"] = contact_page_of(self)
         return context
+
+    def newsroom(self):
+        """The live child page listing the site's stories: the one whose type
+        has ``latest_stories`` (the news index). Kept per content generation."""
+
+        def load():
+            for child in Page.objects.child_of(self).live().filter(public_q()).order_by("path"):
+                if hasattr(child.specific_class, "latest_stories"):
+                    return child.specific
+            return None
+
+        return memoized(("missions", "newsroom", self.pk), load)
 
 
 class MissionContactPage(Page):
@@ -201,11 +214,49 @@ class ContactIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # listings imports the page models, so it is imported here.
-        from newsroom import listings
-
-        context["contact_pages"] = listings.contact_pages(self.locale_id)
+        context["contact_pages"] = contact_pages(self.locale_id)
         return context
+
+
+def mission_homes(locale):
+    """The live mission home pages in ``locale``, in tree order."""
+    locale_id = getattr(locale, "pk", locale)
+    return memoized(
+        ("missions", "mission-homes", locale_id),
+        lambda: list(
+            MissionHomePage.objects.live()
+            .filter(public_q())
+            .filter(locale=locale_id)
+            .order_by("path")
+        ),
+    )
+
+
+def contact_page_of(home):
+    """The live contact page of a mission home page; the source language's
+    when the home's language has none. Kept per content generation."""
+
+    def load():
+        pages = MissionContactPage.objects.live().filter(public_q())
+        page = pages.child_of(home).first()
+        if page is None and home.locale.language_code != settings.LANGUAGE_CODE:
+            source_home = home.get_translation_or_none(Locale.get_default())
+            if source_home is not None:
+                page = pages.child_of(source_home).first()
+        return page
+
+    return memoized(("missions", "contact-page", home.pk), load)
+
+
+def contact_pages(locale):
+    """Every mission's live contact page in ``locale`` where translated, in the
+    default language where not, in tree order (``mission_contact_pages``), kept
+    per content generation."""
+    locale_id = getattr(locale, "pk", locale)
+    return memoized(
+        ("missions", "contact-pages", locale_id),
+        lambda: mission_contact_pages(Locale.objects.get(pk=locale_id)),
+    )
 
 
 def mission_contact_pages(locale=None):

@@ -24,11 +24,17 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 
-from missions.models import MissionContactPage, MissionHomePage
+from missions.models import MissionHomePage
 from newsroom.models import NewsIndexPage, NewsItemPage, ReportIssuePage, Topic
 from website.cache import data_cache_enabled, memoized
+from website.sites import (
+    HOME_PATH_LENGTH,
+    home_pages,
+    is_regional_home,
+    public_q,
+)
 from website.structure import MISSIONS, MISSIONS_BY_COUNTRY
 
 STORIES_PER_PAGE = 12
@@ -37,48 +43,10 @@ RELATED_STORIES = 3
 MAX_FEATURED_STORIES = 4
 
 # The home pages are children of the tree root: their path is two steps long.
-HOME_PATH_LENGTH = 2 * Page.steplen
-
 MISSION_SLUGS = {mission.slug: mission for mission in MISSIONS}
 
 
 # --- What changes only with the content (once per generation) ----------------------
-
-
-def home_pages():
-    """Every home page (depth 2, any language, live or not) by path; plain
-    Pages with ``is_regional`` set. One query per content generation."""
-
-    def load():
-        homes = {}
-        for page in Page.objects.filter(depth=2).order_by("path"):
-            page.is_regional = lists_every_story(page)
-            homes[page.path] = page
-        return homes
-
-    return memoized(("newsroom", "home-pages"), load)
-
-
-def home_page_for(page):
-    """The home page (a plain Page) of the site a page belongs to, or None."""
-    return home_pages().get(page.path[:HOME_PATH_LENGTH])
-
-
-def restricted_paths():
-    """The paths of the pages with a view restriction (private sections)."""
-    return memoized(
-        ("newsroom", "restricted-paths"),
-        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
-    )
-
-
-def public_q():
-    """A condition keeping pages outside private sections: Wagtail's
-    ``PageQuerySet.public()``, without its query for the restrictions."""
-    private = Q()
-    for path in restricted_paths():
-        private |= Q(path__startswith=path)
-    return ~private if private else Q()
 
 
 def all_topics():
@@ -125,29 +93,6 @@ def published_stories(locale):
 def newest_first(stories):
     """Newest first by the story's date, then by first publication."""
     return stories.order_by("-date", F("first_published_at").desc(nulls_last=True), "-path")
-
-
-def home_of(page):
-    """The home page (regional or mission) a page belongs to, not specific."""
-    if page.depth == 2:
-        return page
-    home = home_page_for(page)
-    if home is not None:
-        return home
-    return Page.objects.get(path=page.path[:HOME_PATH_LENGTH])
-
-
-def is_regional_home(home):
-    regional = getattr(home, "is_regional", None)
-    if regional is not None:
-        return regional
-    return lists_every_story(home)
-
-
-def lists_every_story(home):
-    """Whether the site of ``home`` lists every mission's stories (the regional
-    site): its page type says so with ``lists_every_story``."""
-    return getattr(home.specific_class, "lists_every_story", False)
 
 
 def stories_for_home(home):
@@ -556,20 +501,6 @@ def story_listing(home, locale_id, filters, page_number):
 # --- Home pages -------------------------------------------------------------------
 
 
-def mission_homes(locale):
-    """The live mission home pages in ``locale``, in tree order."""
-    locale_id = getattr(locale, "pk", locale)
-    return memoized(
-        ("newsroom", "mission-homes", locale_id),
-        lambda: list(
-            MissionHomePage.objects.live()
-            .filter(public_q())
-            .filter(locale=locale_id)
-            .order_by("path")
-        ),
-    )
-
-
 def latest_report(locale):
     """The newest live report issue in ``locale`` with its cover, or None."""
     report_id = latest_report_id(locale)
@@ -602,22 +533,6 @@ def latest_report_id(locale):
         return report.pk if report is not None else None
 
     return memoized(("newsroom", "latest-report", locale_id), load)
-
-
-def contact_page_of(home):
-    """The live contact page of a mission home page; the source language's
-    when the home's language has none."""
-
-    def load():
-        pages = MissionContactPage.objects.live().filter(public_q())
-        page = pages.child_of(home).first()
-        if page is None and home.locale.language_code != settings.LANGUAGE_CODE:
-            source_home = home.get_translation_or_none(Locale.get_default())
-            if source_home is not None:
-                page = pages.child_of(source_home).first()
-        return page
-
-    return memoized(("newsroom", "contact-page", home.pk), load)
 
 
 def featured_story_ids(home):
@@ -666,25 +581,4 @@ def news_index_of(home):
         lambda: (
             NewsIndexPage.objects.child_of(home).live().filter(public_q()).order_by("path").first()
         ),
-    )
-
-
-def contact_pages(locale):
-    """Every mission's live contact page in ``locale`` where translated, in the
-    default language where not, in tree order (``mission_contact_pages``), kept
-    per content generation."""
-    from missions.models import mission_contact_pages
-
-    locale_id = getattr(locale, "pk", locale)
-    return memoized(
-        ("newsroom", "contact-pages", locale_id),
-        lambda: mission_contact_pages(Locale.objects.get(pk=locale_id)),
-    )
-
-
-def locale_ids():
-    """The locales' pks by language code, kept per content generation."""
-    return memoized(
-        ("newsroom", "locale-ids"),
-        lambda: dict(Locale.objects.values_list("language_code", "pk")),
     )

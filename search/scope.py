@@ -26,7 +26,7 @@ from newsroom.models import NewsItemPage, PhotoGalleryPage, ReportIssuePage
 from search import backends
 from search.text import highlight
 from website.cache import memoized
-from website.templatetags.site_tags import get_site_root
+from website.sites import HOME_PATH_LENGTH, get_site_root, home_pages, is_regional_home
 
 RESULTS_PER_PAGE = 10
 # Results a backend without a queryset (OpenSearch) ranks: a hundred pages.
@@ -111,7 +111,7 @@ class SearchScope:
         root = get_site_root(request).root  # cached on the request, shared with base.html
         if root is None or root.locale.language_code != language:
             return cls()
-        return cls(home=root, locale=root.locale, regional=listings.is_regional_home(root))
+        return cls(home=root, locale=root.locale, regional=is_regional_home(root))
 
     def __bool__(self):
         return self.home is not None
@@ -303,7 +303,7 @@ def hits(pages, terms, promoted=False):
     """SearchHits for specific pages, in their order, without queries of its
     own (the home pages' titles are kept per content generation)."""
     pages = list(pages)
-    homes = listings.home_pages()  # kept per content generation
+    homes = home_pages()  # kept per content generation
     results = []
     for page in pages:
         kind = KIND_OF_MODEL.get(type(page)) or KINDS_BY_SLUG["contact"]
@@ -312,7 +312,7 @@ def hits(pages, terms, promoted=False):
                 page=page,
                 kind=kind,
                 date=getattr(page, kind.date_field, None) if kind.date_field else None,
-                mission=getattr(homes.get(page.path[: listings.HOME_PATH_LENGTH]), "title", ""),
+                mission=getattr(homes.get(page.path[:HOME_PATH_LENGTH]), "title", ""),
                 summary=highlight(summary_of(page), terms),
                 promoted=promoted,
             )

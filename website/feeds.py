@@ -33,7 +33,8 @@ from django.utils.translation import gettext
 from newsroom import listings
 from newsroom.models import Topic
 from website import structured_data
-from website.templatetags.site_tags import get_site_root, plain_text
+from website.sites import get_site_root
+from website.templatetags.site_tags import plain_text
 
 FEED_ITEMS = 20
 MEDIA_NAMESPACE = "http://search.yahoo.com/mrss/"

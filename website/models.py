@@ -14,6 +14,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from missions.models import mission_homes
+from newsroom import listings
 from website.blocks import SocialLinkBlock
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 
@@ -70,9 +72,6 @@ class RegionalHomePage(Page):
         verbose_name = _("regional home page")
 
     def get_context(self, request, *args, **kwargs):
-        # listings imports the page models, so it is imported here.
-        from newsroom import listings
-
         context = super().get_context(request, *args, **kwargs)
         # Only the chosen stories readers may see (drafts are left out), then
         # every mission's latest stories without them; fetched together.
@@ -83,7 +82,7 @@ class RegionalHomePage(Page):
             # Fetched only when its card is rendered, not when that is kept.
             latest_report_id=listings.latest_report_id(self.locale_id),
             latest_report=SimpleLazyObject(lambda: listings.latest_report(self.locale_id)),
-            missions=listings.mission_homes(self.locale_id),
+            missions=mission_homes(self.locale_id),
         )
         return context
 

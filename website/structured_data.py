@@ -34,6 +34,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from website.cache import memoized
+from website.sites import home_page_for, home_pages, home_path, locale_ids
 
 # The share image: 1.91:1, the size Facebook, LinkedIn and X show large.
 SHARE_IMAGE_FILTER = "fill-1200x630-c50"
@@ -142,16 +143,12 @@ def modified_at(page):
 
 
 def _home_of(page):
-    from newsroom.listings import home_page_for
-
     return home_page_for(page)
 
 
 def language_of(page):
     """The language code of a page's locale (the locales are kept per content
     generation: no query)."""
-    from newsroom.listings import locale_ids
-
     codes = {pk: code for code, pk in locale_ids().items()}
     return codes.get(page.locale_id) or page.locale.language_code
 
@@ -160,7 +157,7 @@ def mission_of(page):
     """The MissionHomePage above a page (kept per content generation), or None."""
     from missions.models import MissionHomePage
 
-    path = page.path[: 2 * page.steplen]
+    path = home_path(page)
     return memoized(
         ("structured-data", "mission", path),
         lambda: MissionHomePage.objects.filter(path=path).first(),
@@ -180,8 +177,6 @@ def organization(home, request=None):
 
 def regional_home(locale_id):
     """The regional home page in ``locale_id``, else in any language."""
-    from newsroom.listings import home_pages
-
     regional = [home for home in home_pages().values() if home.is_regional]
     localized = [home for home in regional if home.locale_id == locale_id and home.live]
     return (localized or [home for home in regional if home.live] or [None])[0]

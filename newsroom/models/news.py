@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from website.blocks import STORY_BLOCKS
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
+from website.sites import home_of, home_page_for, is_regional_home
 
 HOME_PAGE_TYPES = ["website.RegionalHomePage", "missions.MissionHomePage"]
 
@@ -53,8 +54,8 @@ class NewsIndexPage(Page):
         from newsroom import listings
 
         context = super().get_context(request, *args, **kwargs)
-        home = listings.home_of(self)
-        regional = listings.is_regional_home(home)
+        home = home_of(self)
+        regional = is_regional_home(home)
         filters = listings.StoryFilters.from_query(request.GET, regional=regional)
         try:
             listing = listings.story_listing(
@@ -73,6 +74,13 @@ class NewsIndexPage(Page):
             is_regional=regional,
         )
         return context
+
+    def latest_stories(self):
+        """The newest stories of this newsroom's site (its own and those shared
+        with it), for its home page."""
+        from newsroom import listings
+
+        return listings.latest_stories(home_of(self))
 
 
 class NewsItemPage(Page):
@@ -204,7 +212,7 @@ class NewsItemPage(Page):
         context["parent_page"] = listings.pages_by_path([self.path[: -self.steplen]]).get(
             self.path[: -self.steplen]
         )
-        context["home_page"] = listings.home_page_for(self)
+        context["home_page"] = home_page_for(self)
         # The lead image is fetched when the story's HTML is rendered (its
         # template calls fetch_lead_image), not when that HTML is kept.
         return context

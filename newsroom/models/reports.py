@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from missions.models import contact_pages
 from newsroom.editions.panels import PDFEditionPanel
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 
@@ -185,7 +186,7 @@ class ReportIssuePage(RoutablePageMixin, Page):
         # listings imports the page models, so it is imported here.
         from newsroom import listings
 
-        context["contact_pages"] = listings.contact_pages(self.locale_id)
+        context["contact_pages"] = contact_pages(self.locale_id)
         parent_path = self.path[: -self.steplen]
         context["parent_page"] = listings.pages_by_path([parent_path]).get(parent_path)
         context["pdf_edition"] = self.pdf_edition()

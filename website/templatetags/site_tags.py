@@ -6,14 +6,13 @@ and caches per-request lookups on the request. None of them creates or saves
 anything while a page renders.
 """
 
-from dataclasses import dataclass, field
 from html import unescape
 
 from django import template
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.db.models.fields.related import ForeignKey
 from django.db.models.functions import Substr
 from django.db.models.query import prefetch_related_objects
@@ -22,18 +21,28 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.images.templatetags import wagtailimages_tags
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
+from missions.models import contact_page_of, contact_pages, mission_contact_pages
+from newsroom.listings import fetch_renditions as fetch_story_renditions
+from newsroom.listings import localize_topics
+from newsroom.models import GalleryPhoto, PhotoGalleryPage, ReportIssuePage
 from website import blocks as website_blocks
-from website.cache import memoized
+from website.cache import data_cache_enabled, memoized, memoized_for_request
+from website.models import SiteSettings
+from website.sites import (
+    HOME_PATH_LENGTH,
+    get_site_root,
+    home_page_for,
+    home_pages,
+    locale_ids,
+    public_q,
+)
 
 register = template.Library()
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 SOCIAL_LABELS = dict(website_blocks.SocialLinkBlock.base_blocks["platform"].field.choices)
-# A site's home page sits right under the tree's root (depth 2); its path is
-# the first two steps of every path below it.
-HOME_PATH_LENGTH = Page.steplen * 2
 
 
 # --- Images: Wagtail's tags, with their filters parsed once -------------------------
@@ -101,7 +110,6 @@ class GenerationCacheNode(template.Node):
         self.only_if = only_if
 
     def render(self, context):
-        from website.cache import data_cache_enabled, memoized_for_request
 
         if not data_cache_enabled() or (
             self.only_if is not None and not self.only_if.resolve(context)
@@ -155,78 +163,6 @@ def social_label(platform):
     return SOCIAL_LABELS.get(platform, platform)
 
 
-def _public_q():
-    """Outside private sections: like PageQuerySet.public(), without its query
-    for the view restrictions (kept per content generation)."""
-    from newsroom.listings import public_q
-
-    return public_q()
-
-
-# --- The site and its root, once per request --------------------------------------
-
-
-@dataclass
-class SiteRoot:
-    """The request's site and its home page in the active language."""
-
-    site: Site | None = None
-    root: Page | None = None  # the home page, localized when translated and live
-    default_root: Page | None = None  # the home page in the site's own language
-    translations: list = field(default_factory=list)  # live translations of the home page
-
-    @property
-    def name(self):
-        # A Site's name is in English; a translated home page's title is the
-        # site's name in the reader's language.
-        if self.root is not None and self.default_root is not None:
-            if self.root.pk != self.default_root.pk:
-                return self.root.title
-        if self.site is not None and self.site.site_name:
-            return self.site.site_name
-        if self.root is not None:
-            return self.root.title
-        return settings.WAGTAIL_SITE_NAME
-
-    @property
-    def is_mission(self):
-        from missions.models import MissionHomePage
-
-        return self.root is not None and issubclass(self.root.specific_class, MissionHomePage)
-
-
-def get_site_root(request):
-    """The SiteRoot of a request, looked up once (two queries) and cached on it."""
-    if request is None:
-        return SiteRoot()
-    cached = getattr(request, "_newsroom_site_root", None)
-    if cached is not None:
-        return cached
-    site = Site.find_for_request(request)
-    result = SiteRoot(site=site)
-    if site is not None:
-
-        def load_roots():
-            default_root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-            return list(
-                Page.objects.filter(translation_key__in=default_root)
-                .filter(Q(live=True) | Q(pk=site.root_page_id))
-                .select_related("locale")
-                .order_by("path")
-            )
-
-        # Kept per content generation (website/cache.py): no query once warm.
-        roots = memoized(("site-tags", "roots", site.pk, site.root_page_id), load_roots)
-        language = translation.get_language()
-        localized = [p for p in roots if p.locale.language_code == language]
-        fallback = [p for p in roots if p.pk == site.root_page_id]
-        result.default_root = (fallback or [None])[0]
-        result.root = (localized or fallback or [None])[0]
-        result.translations = [p for p in roots if p.live]
-    request._newsroom_site_root = result
-    return result
-
-
 @register.simple_tag(takes_context=True)
 def site_root(context):
     """{% site_root as site_root %}: .name, .root (the localized home page), .site."""
@@ -244,8 +180,6 @@ def primary_nav(context):
     root = get_site_root(request).root
     items = []
     if root is not None:
-        from newsroom.listings import public_q
-
         children = memoized(
             ("site-tags", "nav", root.pk),
             lambda: list(root.get_children().live().filter(public_q()).order_by("path")),
@@ -337,7 +271,6 @@ def _page_translation_items(page, request):
     """The items of ``page_translations`` for a page, kept for the content
     generation per page and site (addresses are relative on the page's own
     site). The items are shared: copies are returned."""
-    from website.cache import memoized_for_request
 
     def load():
         items = []
@@ -376,9 +309,7 @@ def x_default(translations):
 
 def with_homes(pages):
     """Pair each page with its site's home page (depth 2); the home pages are
-    kept per content generation (newsroom.listings.home_pages)."""
-    from newsroom.listings import home_pages
-
+    kept per content generation (website.sites.home_pages)."""
     pages = [page for page in pages if page is not None]
     homes = home_pages() if pages else {}
     return [(page, homes.get(page.path[:HOME_PATH_LENGTH])) for page in pages]
@@ -386,40 +317,19 @@ def with_homes(pages):
 
 def site_contact_pages(site_root):
     """The contact pages the footer shows: a mission's own, or every mission's."""
-    from missions.models import MissionContactPage, mission_contact_pages
-
     root = site_root.root
     if root is None:
         return []
-    if not site_root.is_mission:
-        from newsroom.listings import contact_pages, locale_ids
-
-        language = translation.get_language()
-        if language in locale_ids():
-            return contact_pages(locale_ids()[language])
-        return mission_contact_pages()
-    # The mission's contact page in the active language, else in the site's default.
-    root_paths = {page.path for page in site_root.translations} | {root.path}
-    path_filter = Q()
-    for path in root_paths:
-        path_filter |= Q(path__startswith=path)
-    candidates = list(
-        MissionContactPage.objects.live()
-        .filter(_public_q())
-        .filter(path_filter, depth=root.depth + 1)
-        .select_related("locale")
-    )
-    language = translation.get_language()
-    localized = [page for page in candidates if page.locale.language_code == language]
-    default_path = site_root.default_root.path if site_root.default_root else root.path
-    default = [page for page in candidates if page.path.startswith(default_path)]
-    return (localized or default)[:1]
+    if site_root.is_mission:
+        page = contact_page_of(root)
+        return [page] if page is not None else []
+    locale_id = locale_ids().get(translation.get_language())
+    return contact_pages(locale_id) if locale_id is not None else mission_contact_pages()
 
 
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context):
     """Footer text (localized), the site's hotlines and e-mails, social links."""
-    from website.models import SiteSettings
 
     request = context.get("request")
     site_root_ = get_site_root(request)
@@ -524,7 +434,7 @@ def _prepare_cards(pages, localize):
     visible = set(
         Page.objects.filter(pk__in=[page.pk for page in shown])
         .live()
-        .filter(_public_q())
+        .filter(public_q())
         .exclude(expire_at__lte=timezone.now())
         .values_list("pk", flat=True)
     )
@@ -546,7 +456,7 @@ def _localize(pages):
         page.translation_key: page
         for page in model.objects.filter(translation_key__in=keys, locale__language_code=language)
         .live()
-        .filter(_public_q())
+        .filter(public_q())
     }
     return [localized.get(page.translation_key, page) for page in pages]
 
@@ -579,9 +489,7 @@ def fetch_renditions(story):
     """{% fetch_renditions story %}: the renditions of the lead images of the
     list ``story`` came in (newsroom.listings.StoryList), fetched at once when
     the first card that shows one is rendered. Outputs nothing."""
-    from newsroom.listings import fetch_renditions as fetch
-
-    fetch(story)
+    fetch_story_renditions(story)
     return ""
 
 
@@ -594,9 +502,7 @@ def pages_with_homes(pages):
 @register.simple_tag
 def page_home(page):
     """The home page (mission or regional) a page belongs to; kept per content
-    generation (newsroom.listings.home_pages)."""
-    from newsroom.listings import home_page_for
-
+    generation (website.sites.home_pages)."""
     if not isinstance(page, Page) or not page.path:
         return None
     return home_page_for(page)
@@ -611,7 +517,6 @@ def story_topics(story):
     topic's, the one the story is tagged with. One query (none when the
     story's topics are prefetched); the translations are kept per generation.
     """
-    from newsroom.listings import locale_ids, localize_topics
 
     topics = list(story.topics.all()) if getattr(story, "pk", None) else []
     if not topics:
@@ -633,14 +538,13 @@ def gallery_photos(page):
 @register.simple_tag
 def report_issues(series):
     """The live issues of a report series, newest first, with their covers."""
-    from newsroom.models import ReportIssuePage
 
     if not isinstance(series, Page) or not series.pk:
         return []
     return list(
         ReportIssuePage.objects.child_of(series)
         .live()
-        .filter(_public_q())
+        .filter(public_q())
         .select_related("cover_image")
         .prefetch_related("cover_image__renditions")
         .order_by("-publication_date", "-issue_number")
@@ -651,7 +555,6 @@ def report_issues(series):
 def galleries(index):
     """The live galleries under a gallery index, newest first, each with its
     photos (for the cover and the count) prefetched: four queries."""
-    from newsroom.models import GalleryPhoto, PhotoGalleryPage
 
     if not isinstance(index, Page) or not index.pk:
         return []
@@ -659,7 +562,7 @@ def galleries(index):
     return list(
         PhotoGalleryPage.objects.child_of(index)
         .live()
-        .filter(_public_q())
+        .filter(public_q())
         .prefetch_related(Prefetch("photos", queryset=photos))
         .order_by("-date", "-path")
     )
@@ -682,7 +585,6 @@ def child_page(page, model_label):
     ("newsroom.NewsIndexPage"), e.g. to link a home page to its newsroom."""
     if not isinstance(page, Page) or not page.pk:
         return None
-    from newsroom.listings import public_q
 
     model = apps.get_model(model_label)
     return memoized(
