@@ -20,10 +20,11 @@ from missions.blocks import (
 from website.blocks import SocialLinkBlock, phone_validator
 from website.cache import memoized
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
+from website.permissions import TeamPagePermissions
 from website.sites import public_q
 
 
-class MissionHomePage(Page):
+class MissionHomePage(TeamPagePermissions, Page):
     """A country mission's home page: the root of the mission's own site."""
 
     COUNTRIES = [
@@ -116,7 +117,7 @@ class MissionHomePage(Page):
         return memoized(("missions", "newsroom", self.pk), load)
 
 
-class MissionContactPage(Page):
+class MissionContactPage(TeamPagePermissions, Page):
     """How to reach a mission: hotlines first, then e-mails, offices, networks."""
 
     intro = RichTextField(
@@ -191,7 +192,7 @@ class MissionContactPage(Page):
         return self.get_parent().specific
 
 
-class ContactIndexPage(Page):
+class ContactIndexPage(TeamPagePermissions, Page):
     """The regional page gathering every mission's contacts from their contact pages."""
 
     intro = RichTextField(

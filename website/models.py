@@ -18,9 +18,10 @@ from missions.models import mission_homes
 from newsroom import listings
 from website.blocks import SocialLinkBlock
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
+from website.permissions import TeamPagePermissions
 
 
-class RegionalHomePage(Page):
+class RegionalHomePage(TeamPagePermissions, Page):
     """The regional office's home page: the root of the regional site."""
 
     # Its site lists the stories of every mission (newsroom.listings).

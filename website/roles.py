@@ -10,16 +10,22 @@ Teams (``website.structure`` names them):
 ============================  ====================================================
 group                         may
 ============================  ====================================================
-Regional editors              regional tree: add, change, lock; submit for review
-Regional moderators           regional tree: add, change, publish/unpublish, lock,
-                              unlock, delete with subpages; approve or reject
-<Mission> editors             that mission's tree only: add, change, lock; submit
+Regional editors              regional tree: add, change, copy (as a draft), lock
+                              (and unlock their own lock); submit for review
+Regional moderators           regional tree: add, change, copy, publish,
+                              unpublish (with or without subpages), delete (with
+                              subpages), move, lock, unlock; approve or reject
+<Mission> editors             that mission's tree only: as regional editors
 <Mission> moderators          that mission's tree only: as regional moderators
 Translators (<Language>)      pages in their language, on every site: edit and
                               publish (in wagtail-localize's translation editor);
                               start translations from English into their language;
                               translate topics and footer texts into it
 ============================  ====================================================
+
+Nobody else unpublishes, deletes, moves, copies or reorders a page or sets
+its privacy: ``website.permissions`` narrows Wagtail's page permissions, which
+give more than this table, for every page type.
 
 Every team group has admin access and add / change / choose permissions on
 images and documents in its site's collection only. A site's "tree" is its

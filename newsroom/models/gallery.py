@@ -11,9 +11,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from newsroom.models.news import HOME_PAGE_TYPES
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
+from website.permissions import TeamPagePermissions
 
 
-class GalleryIndexPage(Page):
+class GalleryIndexPage(TeamPagePermissions, Page):
     """A site's photo galleries, newest first."""
 
     intro = RichTextField(
@@ -34,7 +35,7 @@ class GalleryIndexPage(Page):
         verbose_name = _("gallery index page")
 
 
-class PhotoGalleryPage(Page):
+class PhotoGalleryPage(TeamPagePermissions, Page):
     """A set of photos from one event or place, in the order editors choose."""
 
     date = models.DateField(default=datetime.date.today, help_text=_("When the photos were taken."))

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from website.blocks import STORY_BLOCKS
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
+from website.permissions import TeamPagePermissions
 from website.sites import home_of, home_page_for, is_regional_home
 
 HOME_PAGE_TYPES = ["website.RegionalHomePage", "missions.MissionHomePage"]
@@ -29,7 +30,7 @@ def source_language_topics():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(TeamPagePermissions, Page):
     """A site's newsroom: its own stories and those shared with it."""
 
     intro = RichTextField(
@@ -83,7 +84,7 @@ class NewsIndexPage(Page):
         return listings.latest_stories(home_of(self))
 
 
-class NewsItemPage(Page):
+class NewsItemPage(TeamPagePermissions, Page):
     """A news story. It belongs to one newsroom and can be shared with others."""
 
     date = models.DateField(

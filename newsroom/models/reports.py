@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from missions.models import contact_pages
 from newsroom.editions.panels import PDFEditionPanel
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
+from website.permissions import TeamPagePermissions
 
 
 class ReportSectionBlock(blocks.StructBlock):
@@ -46,7 +47,7 @@ class ReportSectionBlock(blocks.StructBlock):
         template = "newsroom/blocks/report_section.html"
 
 
-class ReportIndexPage(Page):
+class ReportIndexPage(TeamPagePermissions, Page):
     """A report series: its title is the page title; issues are its children."""
 
     description = RichTextField(
@@ -88,7 +89,7 @@ class ReportIssueForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ReportIssuePage(RoutablePageMixin, Page):
+class ReportIssuePage(TeamPagePermissions, RoutablePageMixin, Page):
     """One issue of a report series: sections of stories from every mission.
 
     Its PDF edition (newsroom/editions/) is made in the background when it is
