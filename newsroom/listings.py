@@ -79,54 +79,13 @@ def pages_by_path(paths):
 # --- The stories a site lists ------------------------------------------------
 
 
-def published_stories(locale):
-    """Live, public (not private or password-protected), unexpired stories in
-    ``locale`` (a Locale or its pk)."""
-    return (
-        NewsItemPage.objects.live()
-        .filter(public_q())
-        .filter(locale=locale, expired=False)
-        .exclude(expire_at__lte=timezone.now())
-    )
-
-
-def newest_first(stories):
-    """Newest first by the story's date, then by first publication."""
-    return stories.order_by("-date", F("first_published_at").desc(nulls_last=True), "-path")
-
-
-def stories_for_home(home):
-    """The stories listed on the site of ``home`` (a home page in some locale):
-    on the regional site every story, on a mission site its own stories and the
-    stories shared with it, each once. Not ordered."""
-    stories = published_stories(home.locale_id)
-    if is_regional_home(home):
-        return stories
-    # Translations of a page share its translation key; a Site points at the
-    # page of the source language. A subquery keeps each story once.
-    shared = NewsItemPage.shared_with.through.objects.filter(
-        site__root_page__translation_key=home.translation_key
-    ).values("newsitempage_id")
-    return stories.filter(Q(path__startswith=home.path) | Q(pk__in=shared))
-
-
 def site_stories(site, locale=None):
     """The stories a Site lists in ``locale`` (default: the active one)."""
     locale = locale or Locale.get_active()
     home = site.root_page.get_translation_or_none(locale)
     if home is None:
         return NewsItemPage.objects.none()
-    return stories_for_home(home)
-
-
-def for_listing(stories, renditions=True):
-    """What cards need, fetched with the stories: lead images (with their
-    renditions unless told otherwise), and topics. Stream fields (the body)
-    are left out."""
-    stories = stories.defer_streamfields().select_related("lead_image")
-    if renditions:
-        return stories.prefetch_related("lead_image__renditions", "topics")
-    return stories.prefetch_related("topics")
+    return NewsItemPage.objects.readable().listed_on(home)
 
 
 def stories_by_id(ids):
@@ -135,7 +94,7 @@ def stories_by_id(ids):
     ids = list(ids)
     if not ids:
         return []
-    stories = for_listing(NewsItemPage.objects.filter(pk__in=ids), renditions=False)
+    stories = NewsItemPage.objects.filter(pk__in=ids).for_cards(renditions=False)
     found = {story.pk: story for story in stories}
     return [found[pk] for pk in ids if pk in found]
 
@@ -231,7 +190,7 @@ def newest_story_ids(stories, key, limit=None):
     per content generation for ``key``: a listing's order."""
 
     def load():
-        ordered = newest_first(stories).values_list("pk", flat=True)
+        ordered = stories.newest_first().values_list("pk", flat=True)
         return array("q", ordered[:limit] if limit is not None else ordered)
 
     return memoized(("newsroom", "story-ids", *key, limit), load)
@@ -242,7 +201,7 @@ def latest_story_ids(home, limit=LATEST_STORIES, exclude_ids=()):
     ``exclude_ids`` (at most MAX_FEATURED_STORIES of them)."""
     exclude_ids = set(exclude_ids)
     ids = newest_story_ids(
-        stories_for_home(home),
+        NewsItemPage.objects.readable().listed_on(home),
         ("latest", home.pk),
         limit=limit + max(len(exclude_ids), MAX_FEATURED_STORIES),
     )
@@ -274,7 +233,7 @@ def related_story_ids(story, limit=RELATED_STORIES, kept_topics=False):
     tagged = NewsItemPage.topics.through.objects.filter(
         topic__translation_key__in=topic_keys
     ).values("newsitempage_id")
-    stories = published_stories(story.locale_id).filter(pk__in=tagged)
+    stories = NewsItemPage.objects.readable(story.locale_id).filter(pk__in=tagged)
     ids = newest_story_ids(stories, ("related", story.locale_id, topic_keys), limit=limit + 1)
     return [pk for pk in ids if pk != story.pk][:limit]
 
@@ -291,7 +250,7 @@ def decorate(stories):
     """Give each story ``mission_name`` (the title of the home page that owns it,
     i.e. its site's name in the story's language) and ``localized_topics`` (its
     topics in the story's language where translated). No query of its own
-    (topics are prefetched by ``for_listing``; homes and topic translations are
+    (topics are prefetched by ``for_cards``; homes and topic translations are
     kept per generation)."""
     stories = list(stories)
     if not stories:
@@ -476,14 +435,14 @@ def story_listing(home, locale_id, filters, page_number):
     listing costs three small queries (its stories, their renditions and
     topics). Without it, a LIMIT query and a count."""
     regional = is_regional_home(home)
-    stories = stories_for_home(home)
+    stories = NewsItemPage.objects.readable().listed_on(home)
     filtered = filters.apply(stories, locale_id) if filters else stories
     if data_cache_enabled():
         ids = newest_story_ids(filtered, ("listing", home.pk, locale_id, filters.as_key()))
         page = Paginator(ids, STORIES_PER_PAGE).page(page_number)
         page.object_list = StoryList(page.object_list)
     else:
-        page = Paginator(for_listing(newest_first(filtered)), STORIES_PER_PAGE).page(page_number)
+        page = Paginator(filtered.newest_first().for_cards(), STORIES_PER_PAGE).page(page_number)
         page.object_list = decorate(page.object_list)
 
     topics, years = memoized(
@@ -551,7 +510,9 @@ def featured_story_ids(home):
         for page_id in chosen_ids:
             if page_id in keys:
                 order.setdefault(keys[page_id], len(order))
-        found = published_stories(home.locale_id).filter(translation_key__in=list(order))
+        found = NewsItemPage.objects.readable(home.locale_id).filter(
+            translation_key__in=list(order)
+        )
         pairs = sorted(found.values_list("translation_key", "pk"), key=lambda pair: order[pair[0]])
         return [pk for _key, pk in pairs]
 

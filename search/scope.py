@@ -92,7 +92,7 @@ class SearchFilters:
 
 def _published(queryset):
     """The pages readers may see: live, public, unexpired (as
-    ``listings.published_stories`` has it for stories)."""
+    ``NewsItemPage.objects.readable()`` has it for stories)."""
     return queryset.live().public().filter(expired=False).exclude(expire_at__lte=timezone.now())
 
 
@@ -117,7 +117,7 @@ class SearchScope:
         return self.home is not None
 
     def stories(self):
-        return listings.stories_for_home(self.home)
+        return NewsItemPage.objects.readable().listed_on(self.home)
 
     def other_pages(self, kinds):
         """Galleries, reports and contact pages of the site (of every mission on

@@ -31,7 +31,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext
 
 from newsroom import listings
-from newsroom.models import Topic
+from newsroom.models import NewsItemPage, Topic
 from website import structured_data
 from website.sites import get_site_root
 from website.templatetags.site_tags import plain_text
@@ -141,7 +141,7 @@ class StoryFeed(Feed):
         return source.home.title
 
     def items(self, source):
-        stories = listings.stories_for_home(source.home)
+        stories = NewsItemPage.objects.readable().listed_on(source.home)
         key = ("feed", source.home.pk, source.topic.slug if source.topic else "")
         if source.topic is not None:
             filters = listings.StoryFilters(topic=source.topic.slug)

@@ -5,21 +5,22 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageManager, PageQuerySet, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from website.blocks import STORY_BLOCKS
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
-from website.sites import home_of, home_page_for, is_regional_home
+from website.sites import home_of, home_page_for, is_regional_home, public_q
 
 HOME_PAGE_TYPES = ["website.RegionalHomePage", "missions.MissionHomePage"]
 
@@ -84,8 +85,51 @@ class NewsIndexPage(TeamPagePermissions, Page):
         return listings.latest_stories(home_of(self))
 
 
+class StoryQuerySet(PageQuerySet):
+    """Stories, by what readers see of them."""
+
+    def readable(self, locale=None):
+        """Live, public (not private or password-protected) and unexpired;
+        in ``locale`` (a Locale or its pk) when given."""
+        stories = (
+            self.live()
+            .filter(public_q())
+            .filter(expired=False)
+            .exclude(expire_at__lte=timezone.now())
+        )
+        return stories if locale is None else stories.filter(locale=locale)
+
+    def listed_on(self, home):
+        """The stories the site of ``home`` (a home page in some locale) lists,
+        in that locale: on the regional site every story, on a mission site its
+        own and those shared with it, each once. Not ordered."""
+        stories = self.filter(locale=home.locale_id)
+        if is_regional_home(home):
+            return stories
+        # Translations of a page share its translation key; a Site points at
+        # the page of the source language. A subquery keeps each story once.
+        shared = NewsItemPage.shared_with.through.objects.filter(
+            site__root_page__translation_key=home.translation_key
+        ).values("newsitempage_id")
+        return stories.filter(Q(path__startswith=home.path) | Q(pk__in=shared))
+
+    def newest_first(self):
+        """Newest first by the story's date, then by first publication."""
+        return self.order_by("-date", F("first_published_at").desc(nulls_last=True), "-path")
+
+    def for_cards(self, renditions=True):
+        """What story cards need, fetched with the stories: lead images (with
+        their renditions unless told otherwise) and topics; no stream fields."""
+        stories = self.defer_streamfields().select_related("lead_image")
+        if renditions:
+            return stories.prefetch_related("lead_image__renditions", "topics")
+        return stories.prefetch_related("topics")
+
+
 class NewsItemPage(TeamPagePermissions, Page):
     """A news story. It belongs to one newsroom and can be shared with others."""
+
+    objects = PageManager.from_queryset(StoryQuerySet)()
 
     date = models.DateField(
         default=datetime.date.today,

@@ -112,7 +112,7 @@ def test_stories_are_ordered_by_date_then_first_publication(site_tree):
     )
     NewsItemPage.objects.filter(pk=later.pk).update(first_published_at=timezone.now())
 
-    stories = listings.newest_first(listings.stories_for_home(site_tree.kyrgyzstan))
+    stories = NewsItemPage.objects.readable().listed_on(site_tree.kyrgyzstan).newest_first()
 
     assert titles(stories)[:2] == ["Later", "Earlier"]
 
