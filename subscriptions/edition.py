@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
+from newsroom.cards import report_sections
 from subscriptions import links
 
 COVER_RENDITION = "width-1200"  # shown 600 pixels wide: sharp on high-density screens
@@ -139,10 +140,8 @@ class EmailEdition:
         return html, html_to_text(html)
 
     def _read(self):
-        # site_tags skips deleted, unpublished and private stories and shows
-        # each in the active language, as the web page does.
-        from website.templatetags.site_tags import report_sections
-
+        # report_sections skips deleted, unpublished and private stories and
+        # shows each in the active language, as the web page does.
         issue = self.issue
         series = issue.get_parent().specific
         sections = []

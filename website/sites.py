@@ -79,6 +79,14 @@ def locale_ids():
     )
 
 
+def with_homes(pages):
+    """Pair each page with its site's home page (depth 2); the home pages are
+    kept per content generation (website.sites.home_pages)."""
+    pages = [page for page in pages if page is not None]
+    homes = home_pages() if pages else {}
+    return [(page, homes.get(page.path[:HOME_PATH_LENGTH])) for page in pages]
+
+
 # --- What the public may see -------------------------------------------------------
 
 

@@ -16,6 +16,10 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from missions.models import mission_contact_pages
+from newsroom.cards import report_sections
+from website.sites import with_homes
+
 MEDIA_SCHEME = "newsroom-media"
 # Renditions: lead photos as printed (about 60 mm wide at 200 dpi), the cover larger.
 STORY_IMAGE_SPEC = "fill-480x320-c100|format-jpeg|jpegquality-80"
@@ -46,9 +50,6 @@ class Section:
 
 def issue_context(page):
     """What the template needs, in the active language (the issue's)."""
-    from missions.models import mission_contact_pages
-    from website.templatetags.site_tags import report_sections, with_homes
-
     sections = []
     for number, (block, cards) in enumerate(report_sections(page.sections), start=1):
         stories = []

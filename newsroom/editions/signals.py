@@ -7,25 +7,28 @@ did not change is not made again (generate.generate_pdf compares it)."""
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
+from missions.models import MissionContactPage, MissionHomePage
 from newsroom.editions import generate
 from newsroom.editions.models import ReportIssuePDF
+from newsroom.models import NewsItemPage, ReportIndexPage, ReportIssuePage
 
 
 def _kind(sender):
-    from missions.models import MissionContactPage, MissionHomePage
-    from newsroom.models import NewsItemPage, ReportIndexPage, ReportIssuePage
-    from website.models import RegionalHomePage
-
+    if not isinstance(sender, type):
+        return None
     for kind, model in (
         ("issue", ReportIssuePage),
         ("story", NewsItemPage),
         ("contact", MissionContactPage),
         ("printed-title", MissionHomePage),
-        ("printed-title", RegionalHomePage),
         ("printed-title", ReportIndexPage),
     ):
-        if isinstance(sender, type) and issubclass(sender, model):
+        if issubclass(sender, model):
             return kind
+    # The regional home page (the public site's model) says it lists every
+    # mission's stories: its title is printed too.
+    if getattr(sender, "lists_every_story", False):
+        return "printed-title"
     return None
 
 

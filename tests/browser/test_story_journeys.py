@@ -73,6 +73,16 @@ def flash_message(page):
     return page.locator(".messages")
 
 
+def let_autosave_finish(page):
+    """Wait until the admin's autosave (it saves a new page as a draft half a
+    second after the last change) is not writing: a submit sent while it
+    creates the page would create it a second time, with the same slug."""
+    page.wait_for_timeout(1000)  # its debounce, and then some
+    expect(page.locator("#w-autosave-indicator")).not_to_have_attribute(
+        "data-w-autosave-state-value", "saving"
+    )
+
+
 def test_a_story_from_the_kyrgyz_editor_to_russian_readers(newsroom, new_page, story, tmp_path):
     editor_writes_a_story_a_moderator_approves_and_two_sites_list_it(
         newsroom, new_page, story, tmp_path
@@ -127,6 +137,7 @@ def editor_writes_a_story_a_moderator_approves_and_two_sites_list_it(
     editor.get_by_label("Tajikistan", exact=True).check()  # shared with
 
     # Editors cannot publish: they submit to their mission's review.
+    let_autosave_finish(editor)
     editor.locator("footer [data-w-dropdown-target=toggle]").click()
     editor.get_by_role("button", name="Submit to Mission review (Kyrgyzstan)").click()
     expect(flash_message(editor)).to_contain_text("submitted for moderation")

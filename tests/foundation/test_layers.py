@@ -111,3 +111,35 @@ def test_no_product_app_imports_the_demo_tooling():
         if target.split(".")[0] == "demo"
     }
     assert offending == set()
+
+
+# The foundation and the page cache: what content apps may use of website/.
+FOUNDATION = {
+    "website.blocks",
+    "website.cache",
+    "website.i18n",
+    "website.permissions",
+    "website.sites",
+    "website.structure",
+    "website.uploads",
+}
+
+
+def test_content_apps_use_only_the_foundation_of_website():
+    _modules, graph = import_graph()
+    offending = {
+        (name, target)
+        for name, targets in graph.items()
+        if name.split(".")[0] in ("newsroom", "missions")
+        for target in targets
+        if target.split(".")[0] == "website" and target not in FOUNDATION and target != "website"
+    }
+    assert offending == set()
+
+
+def test_the_foundation_imports_no_app_above_it():
+    _modules, graph = import_graph()
+    offending = {
+        (name, target) for name in FOUNDATION for target in graph[name] if target not in FOUNDATION
+    }
+    assert offending == set()
