@@ -35,6 +35,20 @@ def host_and_path(page):
     return urlsplit(root_url).hostname, path
 
 
+def anonymous_get(client):
+    """``get(page_or_host, path=None, **query)``: an anonymous GET of a page
+    (on its site's host) or of a path on a host."""
+
+    def fetch(page_or_host, path=None, client=client, **query):
+        if path is None:
+            host, path = host_and_path(page_or_host)
+        else:
+            host = page_or_host
+        return client.get(path, query, HTTP_HOST=host)
+
+    return fetch
+
+
 class QueryCount:
     """The queries of one request: ``total``, and ``ours``, those made while
     the page's ``serve()`` ran and its template rendered."""

@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
 from demo import bulk
-from tests.performance.conftest import host_and_path
+from tests.performance.conftest import anonymous_get, host_and_path
 from website import cache as page_cache
 from website.cache_middleware import CACHE_HEADER, PageCacheMiddleware
 from website.models import FooterText, SiteSettings
@@ -20,16 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def get(client, page_cache):
-    """``get(page_or_host, path=None, **query)``: an anonymous GET."""
-
-    def fetch(page_or_host, path=None, client=client, **query):
-        if path is None:
-            host, path = host_and_path(page_or_host)
-        else:
-            host = page_or_host
-        return client.get(path, query, HTTP_HOST=host)
-
-    return fetch
+    return anonymous_get(client)
 
 
 def text(response):

@@ -18,7 +18,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.factories import NewsItemPageFactory
-from tests.performance.conftest import host_and_path
+from tests.performance.conftest import anonymous_get, host_and_path
 from website import cache as page_cache
 from website.cache_middleware import CACHE_HEADER
 
@@ -82,14 +82,7 @@ def clock():
 
 @pytest.fixture
 def get(client):
-    def fetch(page_or_host, path=None, **query):
-        if path is None:
-            host, path = host_and_path(page_or_host)
-        else:
-            host = page_or_host
-        return client.get(path, query, HTTP_HOST=host)
-
-    return fetch
+    return anonymous_get(client)
 
 
 def text(response):
