@@ -22,18 +22,14 @@ from website.cache import memoized
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
 from website.sites import public_q
+from website.structure import MISSIONS
 
 
 class MissionHomePage(TeamPagePermissions, Page):
     """A country mission's home page: the root of the mission's own site."""
 
-    COUNTRIES = [
-        ("KZ", _("Kazakhstan")),
-        ("KG", _("Kyrgyzstan")),
-        ("TJ", _("Tajikistan")),
-        ("TM", _("Turkmenistan")),
-        ("UZ", _("Uzbekistan")),
-    ]
+    # The missions of website.structure, the one list of them.
+    COUNTRIES = [(mission.country, mission.label) for mission in MISSIONS]
 
     country = models.CharField(
         max_length=2,

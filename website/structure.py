@@ -7,6 +7,7 @@ demo content, the roles command and the tests all use.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection
 
 
@@ -16,6 +17,7 @@ class SiteSpec:
     name: str  # the site's name and the teams' prefix: "Kyrgyzstan"
     country: str  # ISO 3166 code, "" for the regional site
     collection: str  # image and document collection of the site's team
+    label: object = None  # a mission's country, in the reader's language (its page's choices)
 
     @property
     def hostname(self):
@@ -35,11 +37,11 @@ REGIONAL_EDITORS = "Regional editors"
 REGIONAL_MODERATORS = "Regional moderators"
 
 MISSIONS = [
-    SiteSpec("kazakhstan", "Kazakhstan", "KZ", "Kazakhstan"),
-    SiteSpec("kyrgyzstan", "Kyrgyzstan", "KG", "Kyrgyzstan"),
-    SiteSpec("tajikistan", "Tajikistan", "TJ", "Tajikistan"),
-    SiteSpec("turkmenistan", "Turkmenistan", "TM", "Turkmenistan"),
-    SiteSpec("uzbekistan", "Uzbekistan", "UZ", "Uzbekistan"),
+    SiteSpec("kazakhstan", "Kazakhstan", "KZ", "Kazakhstan", _("Kazakhstan")),
+    SiteSpec("kyrgyzstan", "Kyrgyzstan", "KG", "Kyrgyzstan", _("Kyrgyzstan")),
+    SiteSpec("tajikistan", "Tajikistan", "TJ", "Tajikistan", _("Tajikistan")),
+    SiteSpec("turkmenistan", "Turkmenistan", "TM", "Turkmenistan", _("Turkmenistan")),
+    SiteSpec("uzbekistan", "Uzbekistan", "UZ", "Uzbekistan", _("Uzbekistan")),
 ]
 MISSIONS_BY_COUNTRY = {mission.country: mission for mission in MISSIONS}
 
