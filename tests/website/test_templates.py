@@ -7,14 +7,16 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.template import Context, engines
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.views.defaults import server_error
+from wagtail.images.templatetags import wagtailimages_tags
 from wagtail.models import Locale
 
-from tests.factories import NewsItemPageFactory, report_section
+from tests.factories import ImageFactory, NewsItemPageFactory, report_section
 from website.templatetags.site_tags import tel_href
 
 TEL_HREF = re.compile(r"tel:\+?[0-9]+")
@@ -282,3 +284,35 @@ def test_server_error_view_serves_the_500_page_without_the_database():
 
     assert response.status_code == 500
     assert b"Something went wrong" in response.content
+
+
+# --- Image tags ----------------------------------------------------------------------
+
+
+IMAGE_TAG_PAIRS = [
+    ("picture", "format-{webp,jpeg} fill-{400x225,800x450}-c100", 'sizes="50vw" alt="A"'),
+    ("srcset_image", "fill-{400x225,800x450}-c100", 'sizes="50vw" alt="A"'),
+    ("image", "fill-400x225-c100", 'alt="A"'),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("wagtail_tag", "filters", "attrs"), IMAGE_TAG_PAIRS)
+def test_wagtails_image_tags_keep_their_behaviour_and_ours_make_the_same_html(
+    wagtail_tag, filters, attrs
+):
+    image = ImageFactory()
+    engine = engines["django"].engine
+    wagtails = engine.from_string(
+        f"{{% load wagtailimages_tags site_tags %}}{{% {wagtail_tag} image {filters} {attrs} %}}"
+    )
+    ours = engine.from_string(
+        "{% load wagtailimages_tags site_tags %}"
+        f"{{% site_{wagtail_tag} image {filters} {attrs} %}}"
+    )
+    # Loading site_tags after Wagtail's library leaves Wagtail's tag as it is.
+    node = wagtails.nodelist[-1]
+    assert type(node).__module__ == wagtailimages_tags.__name__
+    assert type(ours.nodelist[-1]).__module__ != wagtailimages_tags.__name__
+    context = Context({"image": image})
+    assert ours.render(context) == wagtails.render(context)

@@ -48,8 +48,10 @@ SOCIAL_LABELS = dict(website_blocks.SocialLinkBlock.base_blocks["platform"].fiel
 # Wagtail's {% image %}, {% srcset_image %} and {% picture %} build new Filter
 # objects at every render, and parsing a filter's operations costs about a
 # millisecond (inspect.getcallargs): 40 ms for a page of twelve story cards with
-# six renditions each. These are the same tags with the filters kept on the
-# compiled template's node. Load site_tags after wagtailimages_tags to use them.
+# six renditions each. {% site_image %}, {% site_srcset_image %} and
+# {% site_picture %} take the same arguments and make the same HTML, with the
+# filters kept on the compiled template's node. Wagtail's own tags keep their
+# names and behaviour.
 
 
 class _ImageNode(wagtailimages_tags.ImageNode):
@@ -73,8 +75,23 @@ class _PictureNode(wagtailimages_tags.PictureNode):
         return self._filters
 
 
+# Our tag's name, and the Wagtail tag it parses like.
+WAGTAIL_IMAGE_TAGS = {
+    "site_image": "image",
+    "site_srcset_image": "srcset_image",
+    "site_picture": "picture",
+}
+
+
 def _image_tag(parser, token):
-    node = wagtailimages_tags.image(parser, token)
+    name, _space, arguments = token.contents.partition(" ")
+    wagtail_token = template.base.Token(
+        token.token_type,
+        f"{WAGTAIL_IMAGE_TAGS[name]} {arguments}",
+        token.position,
+        token.lineno,
+    )
+    node = wagtailimages_tags.image(parser, wagtail_token)
     # The most specific class first: PictureNode is a SrcsetImageNode, which
     # is an ImageNode.
     for wagtail_class, cached_class in (
@@ -92,9 +109,8 @@ def _image_tag(parser, token):
     return node
 
 
-register.tag("image", _image_tag)
-register.tag("srcset_image", _image_tag)
-register.tag("picture", _image_tag)
+for _name in WAGTAIL_IMAGE_TAGS:
+    register.tag(_name, _image_tag)
 
 
 # --- Fragments kept per content generation ------------------------------------------
