@@ -18,8 +18,7 @@ narrow them to the table, by team:
 
 Every page type of the project uses :class:`TeamPagePermissions`, so every
 admin screen, menu and bulk action that asks Wagtail what a user may do with
-a page gets these answers; ``website.wagtail_hooks`` refuses the same actions
-before they run as well. A team is a group named in ``website.structure``;
+a page gets these answers: the views refuse, the menus leave out. A team is a group named in ``website.structure``;
 its tree is the pages below the pages its group has permissions on.
 """
 

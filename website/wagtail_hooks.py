@@ -22,11 +22,9 @@ registered at the same admin addresses ahead of wagtail-localize's own
 (``order=-1``): ``reverse("wagtail_localize:submit_page_translation")`` and
 every button keep working and lead to them.
 
-Page actions: unpublishing (with or without subpages), deleting, moving and
-copying a page, one at a time or with the explorer's bulk actions, are
-refused to those ``website.roles`` (``may_unpublish`` …) does not allow,
-whatever Wagtail's page permissions give, and left out of the explorer
-listings' "⋯" menus and the page editor's action menu.
+Page actions (unpublishing, deleting, moving, copying, reordering, privacy)
+are decided by ``website.permissions``, which every page type asks: Wagtail's
+views, menus and bulk actions follow it with no hook of ours.
 """
 
 from urllib.parse import urlsplit
@@ -52,7 +50,6 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from website.permissions import may_copy, may_delete, may_move, may_unpublish
 from website.roles import grant_translator_page_permissions, translator_languages
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
@@ -219,74 +216,6 @@ def register_newsroom_translation_views():
             name="newsroom_update_translations",
         ),
     ]
-
-
-# --- Unpublishing, deleting, moving, copying: the teams' roles -------------------------
-
-
-def _refuse_unless(allowed):
-    if not allowed:
-        raise PermissionDenied
-
-
-@hooks.register("before_unpublish_page")
-def only_moderators_unpublish_pages(request, page):
-    """With or without its subpages (``include_descendants``)."""
-    _refuse_unless(may_unpublish(request.user, page))
-
-
-@hooks.register("before_delete_page")
-def only_moderators_delete_pages(request, page):
-    _refuse_unless(may_delete(request.user, page))
-
-
-@hooks.register("before_move_page")
-def only_moderators_move_pages(request, page, destination):
-    _refuse_unless(may_move(request.user, page, destination))
-
-
-@hooks.register("before_copy_page")
-def only_the_sites_team_copies_pages(request, page):
-    _refuse_unless(may_copy(request.user, page))
-
-
-@hooks.register("before_bulk_action")
-def bulk_page_actions_follow_the_roles(request, action_type, objects, action_class_instance):
-    """The explorer's bulk Unpublish, Delete and Move: every selected page
-    (and a move's destination) must be allowed."""
-    if not issubclass(action_class_instance.model, Page):
-        return
-    user = request.user
-    if action_type == "unpublish":
-        _refuse_unless(all(may_unpublish(user, page) for page in objects))
-    elif action_type == "delete":
-        _refuse_unless(all(may_delete(user, page) for page in objects))
-    elif action_type == "move":
-        destination = action_class_instance.cleaned_form.cleaned_data["chooser"]
-        _refuse_unless(all(may_move(user, page, destination) for page in objects))
-
-
-@hooks.register("construct_page_listing_buttons")
-def offer_only_the_page_actions_the_roles_allow(buttons, page, user, context=None):
-    refused = [
-        reverse(name, args=[page.pk])
-        for name, allowed in (
-            ("wagtailadmin_pages:move", may_move),
-            ("wagtailadmin_pages:copy", may_copy),
-            ("wagtailadmin_pages:delete", may_delete),
-            ("wagtailadmin_pages:unpublish", may_unpublish),
-        )
-        if not allowed(user, page)
-    ]
-    if refused:
-        _without_url(buttons, *refused)
-
-
-@hooks.register("construct_page_action_menu")
-def offer_unpublish_to_moderators_only(menu_items, request, context):
-    page = context.get("page")
-    if page is not None and page.pk and not may_unpublish(request.user, page):
-        menu_items[:] = [item for item in menu_items if item.name != "action-unpublish"]
 
 
 # --- Translators work in their own languages ------------------------------------------
