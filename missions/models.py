@@ -4,10 +4,11 @@ regional page that gathers every mission's contacts."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -18,14 +19,13 @@ from missions.blocks import (
     OfficeBlock,
 )
 from website.blocks import SocialLinkBlock, phone_validator
-from website.cache import memoized
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
-from website.sites import public_q
+from website.sites import PublicPage, active_locale_id, current_frame, public_q, with_homes
 from website.structure import MISSIONS
 
 
-class MissionHomePage(TeamPagePermissions, Page):
+class MissionHomePage(TeamPagePermissions, PublicPage, Page):
     """A country mission's home page: the root of the mission's own site."""
 
     # The missions of website.structure, the one list of them.
@@ -96,24 +96,31 @@ class MissionHomePage(TeamPagePermissions, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         newsroom = self.newsroom()
-        context["latest_stories"] = newsroom.latest_stories() if newsroom is not None else []
+        context["news_index"] = newsroom
+        context["latest_stories"] = (
+            newsroom.specific_class.latest_stories(newsroom) if newsroom is not None else []
+        )
         context["contact_page"] = contact_page_of(self)
         return context
 
     def newsroom(self):
         """The live child page listing the site's stories: the one whose type
-        has ``latest_stories`` (the news index). Kept per content generation."""
+        has ``latest_stories`` (the news index); from the request's frame
+        (website/sites.py) when it holds the home page's sections."""
+        frame = current_frame()
+        if frame is not None and frame.holds_sections_of(self):
+            children = [
+                child for child in frame.sections(self) if child.live and frame.is_public(child)
+            ]
+        else:
+            children = Page.objects.child_of(self).live().filter(public_q()).order_by("path")
+        for child in children:
+            if hasattr(child.specific_class, "latest_stories"):
+                return child
+        return None
 
-        def load():
-            for child in Page.objects.child_of(self).live().filter(public_q()).order_by("path"):
-                if hasattr(child.specific_class, "latest_stories"):
-                    return child.specific
-            return None
 
-        return memoized(("missions", "newsroom", self.pk), load)
-
-
-class MissionContactPage(TeamPagePermissions, Page):
+class MissionContactPage(TeamPagePermissions, PublicPage, Page):
     """How to reach a mission: hotlines first, then e-mails, offices, networks."""
 
     intro = RichTextField(
@@ -188,7 +195,7 @@ class MissionContactPage(TeamPagePermissions, Page):
         return self.get_parent().specific
 
 
-class ContactIndexPage(TeamPagePermissions, Page):
+class ContactIndexPage(TeamPagePermissions, PublicPage, Page):
     """The regional page gathering every mission's contacts from their contact pages."""
 
     intro = RichTextField(
@@ -211,67 +218,66 @@ class ContactIndexPage(TeamPagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["contact_pages"] = contact_pages(self.locale_id)
+        context["missions"] = with_homes(contact_pages(self.locale_id))
         return context
 
 
 def mission_homes(locale):
     """The live mission home pages in ``locale``, in tree order."""
     locale_id = getattr(locale, "pk", locale)
-    return memoized(
-        ("missions", "mission-homes", locale_id),
-        lambda: list(
-            MissionHomePage.objects.live()
-            .filter(public_q())
-            .filter(locale=locale_id)
-            .order_by("path")
-        ),
+    return list(
+        MissionHomePage.objects.live().filter(public_q()).filter(locale=locale_id).order_by("path")
     )
 
 
 def contact_page_of(home):
     """The live contact page of a mission home page; the source language's
-    when the home's language has none. Kept per content generation."""
-
-    def load():
-        pages = MissionContactPage.objects.live().filter(public_q())
-        page = pages.child_of(home).first()
-        if page is None and home.locale.language_code != settings.LANGUAGE_CODE:
-            source_home = home.get_translation_or_none(Locale.get_default())
-            if source_home is not None:
-                page = pages.child_of(source_home).first()
-        return page
-
-    return memoized(("missions", "contact-page", home.pk), load)
+    when the home's language has none. One query."""
+    pages = MissionContactPage.objects.live().filter(public_q())
+    source_homes = Page.objects.filter(
+        depth=2, translation_key=home.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    ).values("path")
+    found = list(
+        pages.filter(depth=home.depth + 1)
+        .filter(Q(path__startswith=home.path) | Q(path__startswith=Subquery(source_homes[:1])))
+        .order_by("path")
+    )
+    own = [page for page in found if page.path.startswith(home.path)]
+    return (own or found or [None])[0]
 
 
 def contact_pages(locale):
     """Every mission's live contact page in ``locale`` where translated, in the
-    default language where not, in tree order (``mission_contact_pages``), kept
-    per content generation."""
+    default language where not, in tree order (``mission_contact_pages``);
+    once per request."""
     locale_id = getattr(locale, "pk", locale)
-    return memoized(
-        ("missions", "contact-pages", locale_id),
-        lambda: mission_contact_pages(Locale.objects.get(pk=locale_id)),
-    )
+    frame = current_frame()
+    if frame is None:
+        return mission_contact_pages(locale_id)
+    return frame.reuse(("contact-pages", locale_id), lambda: mission_contact_pages(locale_id))
 
 
 def mission_contact_pages(locale=None):
     """Every mission's live contact page, in the given locale where it is
     translated and in the default language where it is not, in tree order."""
-    locale = locale or Locale.get_active()
-    default_locale = Locale.get_default()
-    pages = (
+    if locale is None:
+        locale_id = active_locale_id()
+    else:
+        locale_id = getattr(locale, "pk", locale)
+    pages = list(
         MissionContactPage.objects.live()
-        .public()
-        .filter(locale_id__in={locale.pk, default_locale.pk})
+        .filter(public_q())
+        .filter(Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE))
+        .select_related("locale")
         .order_by("path")
     )
     chosen = {}
     for page in pages:
-        if page.locale_id == locale.pk or page.translation_key not in chosen:
+        if page.locale_id == locale_id or page.translation_key not in chosen:
             chosen[page.translation_key] = page
-    source_order = [p.translation_key for p in pages if p.locale_id == default_locale.pk]
+    source_order = [
+        p.translation_key for p in pages if p.locale.language_code == settings.LANGUAGE_CODE
+    ]
     ordered = [chosen[key] for key in source_order if key in chosen]
     ordered += [p for key, p in chosen.items() if key not in source_order]
     return ordered

@@ -3,18 +3,22 @@ sections, a home page's featured stories, any list of story pages.
 
 Chosen pages are checked (deleted, unpublished, expired and private ones are
 left out), shown in the active language where translated, and fetched with
-their home pages and lead images for all of them at once: a fixed number of
-queries for any number of stories. The report issue's page, its PDF and
-e-mail editions and the public site's template tags use these.
+their lead images for all of them at once, in one query; their home pages
+come from the request's frame (website/sites.py), and the renditions of every
+picture of a page in one more query (``fetch_renditions``). The report issue's
+page, its PDF and e-mail editions and the public site's templates use these.
 """
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models.fields.related import ForeignKey
+from django.db.models import ForeignKey, Q
 from django.db.models.query import prefetch_related_objects
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import Page
 
-from website.sites import public_q, with_homes
+from website.sites import active_locale_id, public_q, with_homes
+
+# Foreign keys to images that cards and covers show.
+PICTURE_FIELDS = ("lead_image", "cover_image")
 
 
 def unwrap(items):
@@ -31,6 +35,26 @@ def unwrap(items):
     return pages
 
 
+def fetch_renditions(*groups):
+    """The renditions of the pictures (lead images, covers) of every page in
+    ``groups`` (lists of pages whose images were fetched with them), in one
+    query for all."""
+    images = {}
+    for group in groups:
+        for page in group or ():
+            for name in PICTURE_FIELDS:
+                image = page._state.fields_cache.get(name)
+                if image is not None:
+                    images.setdefault(image.pk, []).append(image)
+    if not images:
+        return
+    first = [same[0] for same in images.values()]
+    prefetch_related_objects(first, "renditions")
+    for same in images.values():
+        for image in same[1:]:
+            image._prefetched_objects_cache = same[0]._prefetched_objects_cache
+
+
 def story_cards(stories, localize=True):
     """Stories ready for cards: [(story, home page or None)].
 
@@ -38,8 +62,7 @@ def story_cards(stories, localize=True):
     used as they are. Anything else - StreamField and ListBlock values of page
     choosers, querysets - is checked: deleted, unpublished and private stories
     are skipped, each story is shown in the active language when translated,
-    and the home pages and lead images are fetched for all of them at once.
-    A fixed number of queries for any number of stories.
+    and the lead images are fetched for all of them at once.
     """
     pages = unwrap(stories)
     if not pages:
@@ -47,15 +70,20 @@ def story_cards(stories, localize=True):
     if all(hasattr(page, "mission_name") for page in pages):
         return [(page, None) for page in pages]
     cards = _prepare_cards(pages, localize)
-    return _dedupe(cards.get(page.pk) for page in pages)
+    found = _dedupe(cards.get(page.pk) for page in pages)
+    fetch_renditions([story for story, _home in found])
+    return found
 
 
-def report_sections(sections):
+def report_sections(sections, with_images=()):
     """The sections of a report issue with their story cards, [(block, cards)],
-    checked and fetched for all sections at once (see story_cards)."""
+    checked and fetched for all sections at once (see story_cards); the
+    renditions of their pictures come with those of ``with_images`` (pages
+    whose pictures the same page shows, e.g. ``[[issue]]`` for its cover)."""
     blocks_ = list(sections or [])
     chosen = [unwrap(block.value.get("stories")) for block in blocks_]
     cards = _prepare_cards([page for pages in chosen for page in pages], localize=True)
+    fetch_renditions([story for story, _home in cards.values()], *with_images)
     return [
         (block, _dedupe(cards.get(page.pk) for page in pages))
         for block, pages in zip(blocks_, chosen, strict=True)
@@ -73,50 +101,47 @@ def _dedupe(cards):
 
 
 def _prepare_cards(pages, localize):
-    """{chosen page's pk: (page to show, its home page)} for the visible ones."""
+    """{chosen page's pk: (page to show, its home page)} for the visible ones:
+    each chosen page's live translation in the active language where there is
+    one, else itself; one query."""
     if not pages:
         return {}
-    shown = _localize(pages) if localize else pages
-    visible = set(
-        Page.objects.filter(pk__in=[page.pk for page in shown])
+    model = type(pages[0])
+    if any(type(page) is not model for page in pages):
+        model = Page
+    locale_id = active_locale_id() if localize else None
+    wanted = Q(pk__in=[page.pk for page in pages])
+    if locale_id is not None:
+        wanted |= Q(
+            translation_key__in={page.translation_key for page in pages}, locale_id=locale_id
+        )
+    shown = (
+        model.objects.filter(wanted)
         .live()
         .filter(public_q())
         .exclude(expire_at__lte=timezone.now())
-        .values_list("pk", flat=True)
     )
-    kept = [(chosen, page) for chosen, page in zip(pages, shown, strict=True) if page.pk in visible]
-    unique = list({page.pk: page for _chosen, page in kept}.values())
-    _prefetch_lead_images(unique)
-    homes = dict((page.pk, home) for page, home in with_homes(unique))
-    return {chosen.pk: (page, homes.get(page.pk)) for chosen, page in kept}
+    if model is not Page:
+        shown = shown.defer_streamfields().select_related(*_picture_fields(model))
+    found = list(shown)
+    by_pk = {page.pk: page for page in found}
+    localized = {page.translation_key: page for page in found if page.locale_id == locale_id}
+    homes = dict((page.pk, home) for page, home in with_homes(found))
+    cards = {}
+    for chosen in pages:
+        page = localized.get(chosen.translation_key) or by_pk.get(chosen.pk)
+        if page is not None:
+            cards[chosen.pk] = (page, homes.get(page.pk))
+    return cards
 
 
-def _localize(pages):
-    """Each page's live translation in the active language, where there is one."""
-    model = type(pages[0])
-    if model is Page or any(type(page) is not model for page in pages):
-        return pages
-    language = translation.get_language()
-    keys = {page.translation_key for page in pages}
-    localized = {
-        page.translation_key: page
-        for page in model.objects.filter(translation_key__in=keys, locale__language_code=language)
-        .live()
-        .filter(public_q())
-    }
-    return [localized.get(page.translation_key, page) for page in pages]
-
-
-def _prefetch_lead_images(pages):
-    """Fetch the lead images and their renditions of many pages in two queries."""
-    by_model = {}
-    for page in pages:
-        by_model.setdefault(type(page), []).append(page)
-    for model, instances in by_model.items():
-        for name in ("lead_image", "cover_image"):
-            try:
-                model_field = model._meta.get_field(name)
-            except FieldDoesNotExist:
-                continue
-            if isinstance(model_field, ForeignKey):
-                prefetch_related_objects(instances, f"{name}__renditions")
+def _picture_fields(model):
+    names = []
+    for name in PICTURE_FIELDS:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, ForeignKey):
+            names.append(name)
+    return names

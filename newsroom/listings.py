@@ -3,34 +3,31 @@
 A site's stories are the live, public, unexpired NewsItemPages of one locale that
 live under the site's home page in that locale, or that are shared with the site
 (``NewsItemPage.shared_with``). The regional site lists every mission's stories.
-Every helper returns a queryset or a list built with a fixed number of queries,
-however many stories there are, so listings never grow an N+1.
 
-What changes only when content changes - the home pages, the private sections,
-the topics, a listing's order, counts and filters - is computed once per content
-generation with ``website.cache.memoized`` (see website/cache.py), so that a page
-rendered again after a publish costs a few small queries, not a scan of every
-story. Without the page cache (no shared cache), it is computed once per request.
-
-The page models call these helpers from their ``get_context``; the helpers import
-the models, so the models import this module inside their methods.
+Every helper answers in a fixed number of queries, however many stories there
+are, so listings never grow an N+1: a list of stories for cards is one query
+(the stories with their lead images), and the renditions of every card of a
+page come in one more (``fetch_renditions``). The home pages (the missions'
+names on cards) and the private sections come from the request's frame
+(website/sites.py). Nothing is kept between requests: a page rendered again is
+the full-page cache's (website/cache.py).
 """
 
-from array import array
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import F, Q, prefetch_related_objects
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import CharField, Count, F, IntegerField, OuterRef, Q, Subquery, Value, Window
+from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from missions.models import MissionHomePage
+from newsroom.cards import fetch_renditions
 from newsroom.models import NewsIndexPage, NewsItemPage, ReportIssuePage, Topic
-from website.cache import data_cache_enabled, memoized
 from website.sites import (
     HOME_PATH_LENGTH,
+    current_frame,
     home_pages,
     is_regional_home,
     public_q,
@@ -38,42 +35,31 @@ from website.sites import (
 from website.structure import MISSIONS, MISSIONS_BY_COUNTRY
 
 STORIES_PER_PAGE = 12
+# Beyond this a page of stories cannot exist (and its offset would not fit a
+# database integer).
+MAX_PAGE_NUMBER = 1_000_000
 LATEST_STORIES = 6
 RELATED_STORIES = 3
 MAX_FEATURED_STORIES = 4
 
-# The home pages are children of the tree root: their path is two steps long.
 MISSION_SLUGS = {mission.slug: mission for mission in MISSIONS}
 
 
-# --- What changes only with the content (once per generation) ----------------------
+# --- Topics in the reader's language -------------------------------------------------
 
 
-def all_topics():
-    """Every topic in every language, by (translation key, locale id)."""
-
-    def load():
-        return {(topic.translation_key, topic.locale_id): topic for topic in Topic.objects.all()}
-
-    return memoized(("newsroom", "topics"), load)
-
-
-def localize_topics(topics, locale_id, translated=None):
-    """Each topic in the given locale where translated, as it is otherwise
-    (``translated``: ``all_topics()``, when the caller has it already)."""
-    translated = all_topics() if translated is None else translated
-    return [translated.get((topic.translation_key, locale_id), topic) for topic in topics]
-
-
-def pages_by_path(paths):
-    """Live or not, plain Pages at these paths: the index pages above stories,
-    looked up once per generation."""
-    paths = tuple(sorted(set(paths)))
-    pages = memoized(
-        ("newsroom", "pages-by-path", paths),
-        lambda: {page.path: page for page in Page.objects.filter(path__in=paths)},
-    )
-    return pages
+def localize_topics(topics, locale_id):
+    """Each topic in the given locale where translated, as it is otherwise: no
+    query when they all are in that locale, one otherwise."""
+    topics = list(topics)
+    foreign = {topic.translation_key for topic in topics if topic.locale_id != locale_id}
+    if not foreign or locale_id is None:
+        return topics
+    translated = {
+        topic.translation_key: topic
+        for topic in Topic.objects.filter(translation_key__in=foreign, locale_id=locale_id)
+    }
+    return [translated.get(topic.translation_key, topic) for topic in topics]
 
 
 # --- The stories a site lists ------------------------------------------------
@@ -88,180 +74,48 @@ def site_stories(site, locale=None):
     return NewsItemPage.objects.readable().listed_on(home)
 
 
-def stories_by_id(ids):
-    """The stories with these pks, in that order, without the renditions of
-    their lead images (two queries, however many)."""
-    ids = list(ids)
-    if not ids:
-        return []
-    stories = NewsItemPage.objects.filter(pk__in=ids).for_cards(renditions=False)
-    found = {story.pk: story for story in stories}
-    return [found[pk] for pk in ids if pk in found]
-
-
-class StoryBatch:
-    """Stories by pk, fetched together and decorated (``stories_by_id``,
-    ``decorate``) the first time any of them is looked at, for one or more
-    StoryLists. The renditions of their lead images come in one more query,
-    the first time a card needs one (``fetch_renditions``): a card whose HTML
-    is kept for the content generation needs none, so a listing rendered
-    again makes no rendition objects at all (about a hundred for twelve cards:
-    the biggest cost of a listing that is not in the page cache)."""
-
-    def __init__(self, ids):
-        self.ids = list(dict.fromkeys(ids))
-        self._found = None
-        self._renditions_fetched = False
-
-    def found(self):
-        if self._found is None:
-            stories = decorate(stories_by_id(self.ids))
-            for story in stories:
-                story.story_batch = self
-            self._found = {story.pk: story for story in stories}
-        return self._found
-
-    def fetch_renditions(self):
-        if not self._renditions_fetched:
-            self._renditions_fetched = True
-            with_images = [story for story in self.found().values() if story.lead_image_id]
-            prefetch_related_objects(with_images, "lead_image__renditions")
-
-
-def fetch_renditions(story):
-    """Make sure the renditions of ``story``'s lead image are at hand: for a
-    story of a StoryList, those of the whole batch in one query."""
-    batch = getattr(story, "story_batch", None)
-    if batch is not None:
-        batch.fetch_renditions()
-
-
-class StoryList(Sequence):
-    """A list of stories (ready for cards) known by their pks, fetched only
-    when one of them is looked at. Its ``cache_key`` names it for the content
-    generation, so a template can keep the HTML of its cards
-    (components/story_list.html) and, on the next rendering, fetch nothing.
-    Its length is that of the pks: within a generation each is a live story."""
-
-    def __init__(self, ids, batch=None):
-        self.ids = tuple(ids)
-        self.batch = batch or StoryBatch(self.ids)
-        self._stories = None
-
-    @property
-    def cache_key(self):
-        return "stories:" + ",".join(map(str, self.ids))
-
-    @property
-    def stories(self):
-        if self._stories is None:
-            found = self.batch.found()
-            self._stories = [found[pk] for pk in self.ids if pk in found]
-        return self._stories
-
-    def __len__(self):
-        return len(self.ids)
-
-    def __bool__(self):
-        return bool(self.ids)
-
-    def __getitem__(self, index):
-        if not isinstance(index, (int, slice)):
-            # Templates try ``stories["cache_key"]`` before the attribute.
-            raise TypeError("StoryList indices are integers or slices")
-        return self.stories[index]
-
-    def __iter__(self):
-        return iter(self.stories)
-
-    def __eq__(self, other):
-        if isinstance(other, (StoryList, list, tuple)):
-            return list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None
-
-    def __repr__(self):
-        return f"<StoryList {list(self.ids)!r}>"
-
-
-def newest_story_ids(stories, key, limit=None):
-    """The pks of ``stories``, newest first (at most ``limit``), computed once
-    per content generation for ``key``: a listing's order."""
-
-    def load():
-        ordered = stories.newest_first().values_list("pk", flat=True)
-        return array("q", ordered[:limit] if limit is not None else ordered)
-
-    return memoized(("newsroom", "story-ids", *key, limit), load)
-
-
-def latest_story_ids(home, limit=LATEST_STORIES, exclude_ids=()):
-    """The newest ``limit`` stories of the site of ``home``, without
-    ``exclude_ids`` (at most MAX_FEATURED_STORIES of them)."""
-    exclude_ids = set(exclude_ids)
-    ids = newest_story_ids(
-        NewsItemPage.objects.readable().listed_on(home),
-        ("latest", home.pk),
-        limit=limit + max(len(exclude_ids), MAX_FEATURED_STORIES),
-    )
-    return [pk for pk in ids if pk not in exclude_ids][:limit]
-
-
-def latest_stories(home, limit=LATEST_STORIES, exclude=()):
-    """The newest ``limit`` stories of the site of ``home``, decorated for cards."""
-    ids = latest_story_ids(home, limit, [story.pk for story in exclude])
-    return StoryList(ids)
-
-
-def related_story_ids(story, limit=RELATED_STORIES, kept_topics=False):
-    """Up to ``limit`` other stories of the same locale sharing a topic with
-    ``story``, newest first. The order of the stories of a set of topics is
-    kept per generation; so are the story's topics with ``kept_topics`` (not
-    for previews, whose topics may be unsaved): otherwise reading them is the
-    one query."""
-
-    def read_topic_keys():
-        return tuple(sorted({str(topic.translation_key) for topic in story.topics.all()}))
-
-    if kept_topics and story.pk:
-        topic_keys = memoized(("newsroom", "story-topic-keys", story.pk), read_topic_keys)
-    else:
-        topic_keys = read_topic_keys()
-    if not topic_keys:
-        return []
-    tagged = NewsItemPage.topics.through.objects.filter(
-        topic__translation_key__in=topic_keys
-    ).values("newsitempage_id")
-    stories = NewsItemPage.objects.readable(story.locale_id).filter(pk__in=tagged)
-    ids = newest_story_ids(stories, ("related", story.locale_id, topic_keys), limit=limit + 1)
-    return [pk for pk in ids if pk != story.pk][:limit]
-
-
-def related_stories(story, limit=RELATED_STORIES, kept_topics=False):
-    """Up to ``limit`` other stories of the same locale sharing a topic, newest first."""
-    return StoryList(related_story_ids(story, limit, kept_topics))
-
-
-# --- Decorating a page of stories ----------------------------------------------
-
-
-def decorate(stories):
+def decorate(stories, topics=False):
     """Give each story ``mission_name`` (the title of the home page that owns it,
-    i.e. its site's name in the story's language) and ``localized_topics`` (its
-    topics in the story's language where translated). No query of its own
-    (topics are prefetched by ``for_cards``; homes and topic translations are
-    kept per generation)."""
+    i.e. its site's name in the story's language), from the request's frame;
+    with ``topics``, ``localized_topics`` too (the stories' topics must have
+    been prefetched: then one query at most)."""
     stories = list(stories)
-    if not stories:
-        return stories
-    homes = home_pages()
-    translated = all_topics()
+    homes = home_pages() if stories else {}
     for story in stories:
         home = homes.get(story.path[:HOME_PATH_LENGTH])
         story.mission_name = home.title if home is not None else ""
-        story.localized_topics = localize_topics(story.topics.all(), story.locale_id, translated)
+    if topics:
+        for story in stories:
+            story.localized_topics = localize_topics(story.topics.all(), story.locale_id)
     return stories
+
+
+def latest_stories(home, limit=LATEST_STORIES, exclude=()):
+    """The newest ``limit`` stories of the site of ``home``, ready for cards."""
+    stories = NewsItemPage.objects.readable().listed_on(home)
+    exclude_ids = [story.pk for story in exclude]
+    if exclude_ids:
+        stories = stories.exclude(pk__in=exclude_ids)
+    return decorate(stories.newest_first().for_cards()[:limit])
+
+
+def related_stories(story, limit=RELATED_STORIES, preview=False):
+    """Up to ``limit`` other stories of the same locale sharing a topic with
+    ``story``, newest first, ready for cards: one query (a preview's topics
+    are those being edited)."""
+    if preview or not story.pk:
+        keys = [topic.translation_key for topic in story.topics.all()]
+        if not keys:
+            return []
+    else:
+        keys = Topic.objects.filter(stories=story.pk).values("translation_key")
+    tagged = NewsItemPage.topics.through.objects.filter(topic__translation_key__in=keys).values(
+        "newsitempage_id"
+    )
+    stories = NewsItemPage.objects.readable(story.locale_id).filter(pk__in=tagged)
+    if story.pk:
+        stories = stories.exclude(pk=story.pk)
+    return decorate(stories.newest_first().for_cards()[:limit])
 
 
 # --- Filters of the news index ---------------------------------------------------
@@ -291,13 +145,12 @@ class StoryFilters:
     def as_dict(self):
         return {"topic": self.topic, "year": self.year, "mission": self.mission}
 
-    def as_key(self):
-        return (self.topic, self.year, self.mission)
-
     def __bool__(self):
         return bool(self.topic or self.year is not None or self.mission)
 
-    def apply(self, stories, locale):
+    def apply(self, stories, locale, missions=None):
+        """``stories`` narrowed by the filters; ``missions``: the mission
+        choices when the caller has them (``mission_choices``)."""
         if self.topic:
             keys = Topic.objects.filter(slug=self.topic, locale__in=_topic_locales(locale)).values(
                 "translation_key"
@@ -309,7 +162,7 @@ class StoryFilters:
         if self.year is not None:
             stories = stories.filter(date__year=self.year)
         if self.mission:
-            stories = filter_by_mission(stories, self.mission, locale)
+            stories = filter_by_mission(stories, self.mission, locale, missions)
         return stories
 
 
@@ -334,32 +187,48 @@ def _topic_locales(locale):
     )
 
 
+def find_topic(slug, locale_id):
+    """The topic with this slug in ``locale_id`` (its translation), else in
+    the source language; None when there is no such topic."""
+    topics = {
+        topic.locale_id: topic
+        for topic in Topic.objects.filter(
+            Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE),
+            slug=slug[:80],
+        )
+    }
+    if not topics:
+        return None
+    return topics.get(locale_id) or next(iter(topics.values()))
+
+
+def feed_topic(slug, topics, locale_id):
+    """The topic a news index is filtered by, for its feed links: among the
+    listing's ``topics`` when it is one, else looked up (``find_topic``);
+    None without a filter or for an unknown topic."""
+    if not slug or "\x00" in slug:
+        return None
+    for topic in topics:
+        if topic.slug == slug:
+            return topic
+    return find_topic(slug, locale_id)
+
+
 def mission_for(value):
     """The SiteSpec of a mission named by its slug ("kyrgyzstan") or its
     country code ("KG"), or None."""
     return MISSION_SLUGS.get(value.lower()) or MISSIONS_BY_COUNTRY.get(value.upper())
 
 
-def mission_home_paths(country, locale):
-    """The paths of the mission home pages of ``country`` in ``locale``."""
-    locale_id = getattr(locale, "pk", locale)
-    return memoized(
-        ("newsroom", "mission-paths", country, locale_id),
-        lambda: list(
-            MissionHomePage.objects.filter(country=country, locale=locale_id).values_list(
-                "path", flat=True
-            )
-        ),
-    )
-
-
-def filter_by_mission(stories, value, locale):
+def filter_by_mission(stories, value, locale, missions=None):
     """The stories owned by the mission named by ``value`` (its SiteSpec slug, or
     its country code), not those shared with it; none for an unknown mission."""
     spec = mission_for(value)
     if spec is None:
         return stories.none()
-    paths = mission_home_paths(spec.country, locale)
+    if missions is None:
+        missions = mission_choices(locale)
+    paths = [choice["path"] for choice in missions if choice["country"] == spec.country]
     if not paths:
         return stories.none()
     query = Q()
@@ -384,6 +253,45 @@ def listing_topics(stories, locale):
     return sorted(chosen.values(), key=lambda topic: topic.name.casefold())
 
 
+def listing_facets(stories, locale):
+    """(``listing_topics``, ``listing_years``) of ``stories`` in one query: the
+    rows of both, united."""
+    keys = NewsItemPage.topics.through.objects.filter(
+        newsitempage_id__in=stories.values("pk")
+    ).values("topic__translation_key")
+    locale_id = getattr(locale, "pk", locale)
+    topic_rows = (
+        Topic.objects.filter(translation_key__in=keys, locale__in=_topic_locales(locale))
+        .order_by()
+        .values_list(
+            Value(0, output_field=IntegerField()),
+            "pk",
+            Cast("translation_key", CharField()),
+            "locale_id",
+            "name",
+            "slug",
+        )
+    )
+    year_rows = stories.order_by().values_list(
+        Value(1, output_field=IntegerField()),
+        ExtractYear("date"),
+        Value("", output_field=CharField()),
+        Value(0, output_field=IntegerField()),
+        Value("", output_field=CharField()),
+        Value("", output_field=CharField()),
+    )
+    chosen, years = {}, set()
+    for kind, number, key, topic_locale, name, slug in topic_rows.union(year_rows):
+        if kind == 1:
+            years.add(number)
+        elif topic_locale == locale_id or key not in chosen:
+            chosen[key] = Topic(
+                pk=number, translation_key=key, locale_id=topic_locale, name=name, slug=slug
+            )
+    topics = sorted(chosen.values(), key=lambda topic: (topic.name.casefold(), topic.pk))
+    return topics, sorted(years, reverse=True)
+
+
 def listing_years(stories):
     """The years that have stories, newest first."""
     return [day.year for day in stories.order_by().dates("date", "year", order="DESC")]
@@ -392,31 +300,61 @@ def listing_years(stories):
 def mission_choices(locale):
     """The missions with a live home page in ``locale``, in tree order, for the
     regional news index's mission filter: dicts of ``slug`` (the filter's value),
-    ``name`` (the home page's title), and ``country`` / ``title`` as aliases."""
+    ``name`` (the home page's title), ``country``, ``title`` and ``path`` (the
+    home page's). One query."""
     locale_id = getattr(locale, "pk", locale)
+    choices = []
+    for country, title, path in (
+        MissionHomePage.objects.live()
+        .filter(locale=locale_id)
+        .order_by("path")
+        .values_list("country", "title", "path")
+    ):
+        spec = MISSIONS_BY_COUNTRY.get(country)
+        if spec is not None:
+            choices.append(
+                {"slug": spec.slug, "name": title, "country": country, "title": title, "path": path}
+            )
+    return choices
 
-    def load():
-        choices = []
-        for country, title in (
-            MissionHomePage.objects.live()
-            .filter(locale=locale_id)
-            .order_by("path")
-            .values_list("country", "title")
-        ):
-            spec = MISSIONS_BY_COUNTRY.get(country)
-            if spec is not None:
-                choices.append(
-                    {"slug": spec.slug, "name": title, "country": country, "title": title}
-                )
-        return choices
 
-    return memoized(("newsroom", "mission-choices", locale_id), load)
+class ListingPaginator(Paginator):
+    """A paginator whose count came with the page's stories (a window count):
+    a page of a listing is one query, whatever its number."""
+
+    def __init__(self, total, per_page):
+        super().__init__([], per_page)
+        self.total = total
+
+    @property
+    def count(self):
+        return self.total
+
+
+def page_of_stories(stories, page_number, per_page):
+    """Page ``page_number`` of ``stories`` (a queryset), fetched with the
+    number of all of them in one query. Raises InvalidPage for a number that
+    is not one, or past the last page."""
+    try:
+        number = int(str(page_number))
+    except (TypeError, ValueError) as error:
+        raise PageNotAnInteger("That page number is not an integer") from error
+    if number < 1:
+        raise EmptyPage("That page number is less than 1")
+    if number > MAX_PAGE_NUMBER:
+        raise EmptyPage("That page contains no results")
+    start = (number - 1) * per_page
+    rows = list(stories.annotate(listing_total=Window(Count("pk")))[start : start + per_page])
+    if not rows and number > 1:
+        raise EmptyPage("That page contains no results")
+    paginator = ListingPaginator(rows[0].listing_total if rows else 0, per_page)
+    return paginator._get_page(rows, number, paginator)
 
 
 @dataclass
 class StoryListing:
-    """What a news index shows: a paginator page of decorated stories, and the
-    values its filters offer."""
+    """What a news index shows: a paginator page of stories ready for cards,
+    and the values its filters offer."""
 
     page: object
     topics: list
@@ -426,35 +364,20 @@ class StoryListing:
 
 def story_listing(home, locale_id, filters, page_number):
     """The stories of a news index: page ``page_number`` of the stories of the
-    site of ``home`` matching ``filters``, newest first, decorated, with the
-    topics, years and missions to filter by. Raises InvalidPage (or
-    PageNotAnInteger) for a page that does not exist.
-
-    With the data cache, the listing's order (the pks, newest first), its
-    topics and its years are computed once per generation: each page of the
-    listing costs three small queries (its stories, their renditions and
-    topics). Without it, a LIMIT query and a count."""
+    site of ``home`` matching ``filters``, newest first, ready for cards, with
+    the topics, years and missions to filter by. Raises InvalidPage (or
+    PageNotAnInteger) for a page that does not exist. Four queries (the
+    page of stories with their count, their renditions, the topics and
+    years, and on the regional site the missions)."""
     regional = is_regional_home(home)
+    missions = mission_choices(locale_id) if regional else []
     stories = NewsItemPage.objects.readable().listed_on(home)
-    filtered = filters.apply(stories, locale_id) if filters else stories
-    if data_cache_enabled():
-        ids = newest_story_ids(filtered, ("listing", home.pk, locale_id, filters.as_key()))
-        page = Paginator(ids, STORIES_PER_PAGE).page(page_number)
-        page.object_list = StoryList(page.object_list)
-    else:
-        page = Paginator(filtered.newest_first().for_cards(), STORIES_PER_PAGE).page(page_number)
-        page.object_list = decorate(page.object_list)
-
-    topics, years = memoized(
-        ("newsroom", "listing-facets", home.pk, locale_id),
-        lambda: (listing_topics(stories, locale_id), listing_years(stories)),
-    )
-    return StoryListing(
-        page=page,
-        topics=topics,
-        years=years,
-        missions=mission_choices(locale_id) if regional else [],
-    )
+    filtered = filters.apply(stories, locale_id, missions) if filters else stories
+    page = page_of_stories(filtered.newest_first().for_cards(), page_number, STORIES_PER_PAGE)
+    page.object_list = decorate(page.object_list)
+    fetch_renditions(page.object_list)
+    topics, years = listing_facets(stories, locale_id)
+    return StoryListing(page=page, topics=topics, years=years, missions=missions)
 
 
 # --- Home pages -------------------------------------------------------------------
@@ -462,84 +385,57 @@ def story_listing(home, locale_id, filters, page_number):
 
 def latest_report(locale):
     """The newest live report issue in ``locale`` with its cover, or None."""
-    report_id = latest_report_id(locale)
-    if report_id is None:
-        return None
-    # The cover with its renditions, fetched fresh (renditions made since the
-    # generation started are then found).
+    locale_id = getattr(locale, "pk", locale)
     return (
-        ReportIssuePage.objects.filter(pk=report_id)
+        ReportIssuePage.objects.live()
+        .filter(public_q())
+        .filter(locale=locale_id, expired=False)
+        .exclude(expire_at__lte=timezone.now())
         .select_related("cover_image")
-        .prefetch_related("cover_image__renditions")
+        .order_by("-publication_date", F("first_published_at").desc(nulls_last=True))
         .first()
     )
-
-
-def latest_report_id(locale):
-    """The pk of the newest live report issue in ``locale``, or None; kept per
-    content generation."""
-    locale_id = getattr(locale, "pk", locale)
-
-    def load():
-        report = (
-            ReportIssuePage.objects.live()
-            .filter(public_q())
-            .filter(locale=locale_id, expired=False)
-            .exclude(expire_at__lte=timezone.now())
-            .order_by("-publication_date", F("first_published_at").desc(nulls_last=True))
-            .first()
-        )
-        return report.pk if report is not None else None
-
-    return memoized(("newsroom", "latest-report", locale_id), load)
-
-
-def featured_story_ids(home):
-    """The pks of the stories chosen in ``home.featured_stories`` that readers
-    may see (live, public, unexpired), in ``home``'s locale where translated, in
-    the editor's order."""
-    chosen_ids = tuple(
-        item["value"] for item in home.featured_stories.raw_data if item.get("value") is not None
-    )
-    if not chosen_ids:
-        return []
-
-    def load():
-        keys = dict(Page.objects.filter(pk__in=chosen_ids).values_list("pk", "translation_key"))
-        order = {}
-        for page_id in chosen_ids:
-            if page_id in keys:
-                order.setdefault(keys[page_id], len(order))
-        found = NewsItemPage.objects.readable(home.locale_id).filter(
-            translation_key__in=list(order)
-        )
-        pairs = sorted(found.values_list("translation_key", "pk"), key=lambda pair: order[pair[0]])
-        return [pk for _key, pk in pairs]
-
-    return memoized(("newsroom", "featured", home.pk, chosen_ids), load)
 
 
 def featured_stories(home):
     """The stories chosen in ``home.featured_stories`` that readers may see
     (live, public, unexpired), in ``home``'s locale where translated, in the
-    editor's order. Drafts and private stories are left out."""
-    return StoryList(featured_story_ids(home))
+    editor's order, ready for cards: one query. Drafts and private stories
+    are left out."""
+    chosen_ids = [
+        item["value"] for item in home.featured_stories.raw_data if item.get("value") is not None
+    ]
+    if not chosen_ids:
+        return []
+    chosen = Page.objects.filter(pk__in=chosen_ids)
+    found = (
+        NewsItemPage.objects.readable(home.locale_id)
+        .filter(translation_key__in=chosen.values("translation_key"))
+        .annotate(
+            chosen_pk=Subquery(
+                chosen.filter(translation_key=OuterRef("translation_key")).values("pk")[:1]
+            )
+        )
+        .for_cards()
+    )
+    position = {pk: index for index, pk in reversed(list(enumerate(chosen_ids)))}
+    return decorate(sorted(found, key=lambda story: position.get(story.chosen_pk, len(position))))
 
 
 def regional_home_stories(home):
-    """The featured and the latest stories of the regional home page, fetched
-    together: (featured, latest)."""
-    featured_ids = featured_story_ids(home)
-    latest_ids = latest_story_ids(home, exclude_ids=featured_ids)
-    batch = StoryBatch([*featured_ids, *latest_ids])
-    return StoryList(featured_ids, batch), StoryList(latest_ids, batch)
+    """The featured and the latest stories of the regional home page:
+    (featured, latest), ready for cards."""
+    featured = featured_stories(home)
+    latest = latest_stories(home, exclude=featured)
+    return featured, latest
 
 
 def news_index_of(home):
     """The first live, public news index under ``home``, or None."""
-    return memoized(
-        ("newsroom", "news-index", home.pk),
-        lambda: (
-            NewsIndexPage.objects.child_of(home).live().filter(public_q()).order_by("path").first()
-        ),
-    )
+    frame = current_frame()
+    if frame is not None and frame.holds_sections_of(home):
+        for page in frame.sections(home):
+            if page.specific_class is NewsIndexPage and page.live and frame.is_public(page):
+                return page
+        return None
+    return NewsIndexPage.objects.child_of(home).live().filter(public_q()).order_by("path").first()

@@ -8,7 +8,6 @@ covers every mission. Drafts, private pages (login or password), expired
 pages and other sites' pages never appear.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -25,7 +24,6 @@ from newsroom import listings
 from newsroom.models import NewsItemPage, PhotoGalleryPage, ReportIssuePage
 from search import backends
 from search.text import highlight
-from website.cache import memoized
 from website.sites import HOME_PATH_LENGTH, get_site_root, home_pages, is_regional_home
 
 RESULTS_PER_PAGE = 10
@@ -164,19 +162,12 @@ class SearchScope:
     def topics(self):
         if not self:
             return []
-        return memoized(
-            ("search", "topics", self.home.pk, self.locale.pk),
-            lambda: listings.listing_topics(self.stories(), self.locale),
-        )
+        return listings.listing_topics(self.stories(), self.locale)
 
     def years(self):
-        """The years of the stories, galleries and reports, newest first (kept
-        for the content generation)."""
+        """The years of the stories, galleries and reports, newest first."""
         if not self:
             return []
-        return memoized(("search", "years", self.home.pk, self.locale.pk), self._years)
-
-    def _years(self):
         years = set(listings.listing_years(self.stories()))
         for kind in KINDS:
             if kind.slug == "story" or not kind.date_field:
@@ -205,50 +196,12 @@ def _result_ids(results):
 
 def ranked_ids(scope, text, filters, language):
     """The pks of the pages a search finds on the scope's site, most relevant
-    first: one query, kept for the content generation (``memoized``), so the
-    count, every page of results and the next visitor asking the same thing
-    cost nothing more. Publishing anything starts a new generation."""
+    first: one query."""
     if not scope or not text:
         return []
 
-    def load():
-        backend = backends.for_language(language)
-        return _result_ids(backend.search(text.query, scope.pages(filters), operator="and"))
-
-    key = ("search", "ids", scope.home.pk, language, text.query, tuple(filters.as_dict().items()))
-    return memoized(key, load)
-
-
-class LazyHits(Sequence):
-    """The SearchHits of a page of results, made (two queries) only when one
-    is looked at: the HTML of a page of results is kept for the content
-    generation under ``cache_key`` (search/search.html)."""
-
-    def __init__(self, ids, terms):
-        self.ids = tuple(ids)
-        self.terms = tuple(terms)
-        self._hits = None
-
-    @property
-    def cache_key(self):
-        return "hits:" + ",".join(map(str, self.ids)) + ":" + " ".join(self.terms)
-
-    @property
-    def hits(self):
-        if self._hits is None:
-            self._hits = hits(pages_in_order(self.ids), self.terms)
-        return self._hits
-
-    def __len__(self):
-        return len(self.ids)
-
-    def __getitem__(self, index):
-        if not isinstance(index, (int, slice)):
-            raise TypeError("LazyHits indices are integers or slices")  # templates try keys first
-        return self.hits[index]
-
-    def __iter__(self):
-        return iter(self.hits)
+    backend = backends.for_language(language)
+    return _result_ids(backend.search(text.query, scope.pages(filters), operator="and"))
 
 
 def pages_in_order(ids):

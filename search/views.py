@@ -14,10 +14,11 @@ from search import tasks as search_queries
 from search.scope import (
     KINDS,
     RESULTS_PER_PAGE,
-    LazyHits,
     Promotions,
     SearchFilters,
     SearchScope,
+    hits,
+    pages_in_order,
     ranked_ids,
 )
 from search.text import parse_query
@@ -81,7 +82,7 @@ def search(request):
             promoted_ids = set(promotions.page_ids)
             ids = [pk for pk in ids if pk not in promoted_ids]
         page = Paginator(ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        page.object_list = LazyHits(page.object_list, text.terms)
+        page.object_list = hits(pages_in_order(page.object_list), text.terms)
         promoted = promotions.items if page.number == 1 else []
         context.update(
             search_results=page,

@@ -27,8 +27,8 @@ database. Invalidation is exact and needs no list of URLs:
   generation the cache keeps its **deadline**, the earliest future
   ``expire_at`` of a live page (one query, once per generation, shared by
   every process). The first request after the deadline bumps the generation,
-  so every page, fragment, value and search result that could show the
-  expired page is stale at once; until then nothing is asked of the database.
+  so every page and search result that could show the expired page is stale
+  at once; until then nothing is asked of the database.
   Entries are kept no longer than the deadline, and ``Cache-Control`` lets
   browsers and CDNs keep a page no longer either. Going live needs no clock:
   ``publish_scheduled`` publishes the page, and the publish bumps the
@@ -46,7 +46,6 @@ changed page and the pages that list it (see :func:`pages_listing`); the rest
 expire after ``s-maxage``.
 """
 
-import contextvars
 import hashlib
 import logging
 import math
@@ -56,11 +55,10 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
@@ -70,8 +68,8 @@ def code_version():
     """The version of the code that renders the pages: ``CODE_VERSION`` when a
     deployment sets it (e.g. the release's commit), else a digest of the
     project's code, templates, translations and static files. It is part of
-    every key below, so a deploy starts with a fresh page cache (pages,
-    fragments, values) without flushing a cache other programs may share."""
+    every key below, so a deploy starts with a fresh page cache without
+    flushing a cache other programs may share."""
     configured = getattr(settings, "CODE_VERSION", "")
     if configured:
         return configured
@@ -99,7 +97,6 @@ DEADLINE_KEY = _PREFIX + "deadline"
 DEADLINE_PASSED_KEY_PREFIX = _PREFIX + "deadline-passed:"
 STATE_KEYS = (GENERATION_KEY, DEADLINE_KEY)
 KEY_PREFIX = _PREFIX + "page:"
-DATA_KEY_PREFIX = _PREFIX + "data:"
 # Query parameters of listings that select what a page shows. With any other
 # parameter a request is neither answered from nor stored in the cache.
 CACHED_QUERY_PARAMETERS = frozenset({"page", "topic", "year", "mission"})
@@ -270,136 +267,6 @@ def bump_generation():
     _bump()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_bump, robust=True)
-
-
-# --- Data computed once per generation ------------------------------------------------------
-#
-# Small things many pages need and that change only when content changes (the
-# sites' home pages and menus, footers, topics, a listing's filters and order)
-# are kept under the current generation too: ``memoized`` computes them once per
-# generation and site, shares them through the cache, and keeps them for the
-# rest of the request. Off (computed every time, but once per request) when the
-# page cache is off, since then the generation is not shared between processes.
-
-_request_state = contextvars.ContextVar("page_cache_state", default=None)
-_request_memo = contextvars.ContextVar("page_cache_request_memo", default=None)
-_MISSING = object()
-
-
-def data_cache_enabled():
-    return cache_seconds() > 0
-
-
-def begin_request(state=None):
-    """Called by the middleware when a request starts: a fresh per-request memo
-    and, when known, the (generation, deadline) read for the page's cache key.
-    Returns tokens for :func:`end_request`."""
-    return (_request_state.set(state), _request_memo.set({}))
-
-
-def end_request(tokens):
-    state_token, memo_token = tokens
-    _request_state.reset(state_token)
-    _request_memo.reset(memo_token)
-
-
-def request_state():
-    """The (generation, deadline) of the request: read once per request."""
-    state = _request_state.get()
-    if state is None:
-        state = current_state()
-        if _request_memo.get() is not None:
-            _request_state.set(state)
-    return state
-
-
-# This process's copy of the current generation's values: each is read from
-# the shared cache (or computed) once, then kept in memory until the generation
-# changes, so a page rendered again costs no round trip to Redis for them. The
-# values are shared by the requests of the process: treat them as read-only.
-# HTML fragments are the big values: the copy is started afresh beyond either bound.
-LOCAL_MAX_ENTRIES = 5000
-LOCAL_MAX_CHARACTERS = 16_000_000
-_local = {"generation": None, "values": {}, "characters": 0}
-
-
-def _local_values(generation):
-    if (
-        _local["generation"] != generation
-        or len(_local["values"]) >= LOCAL_MAX_ENTRIES
-        or _local["characters"] >= LOCAL_MAX_CHARACTERS
-    ):
-        _local["generation"] = generation
-        _local["values"] = {}
-        _local["characters"] = 0
-    return _local["values"]
-
-
-def _keep_locally(local, key_parts, value):
-    local[key_parts] = value
-    if local is _local["values"] and isinstance(value, str):
-        _local["characters"] += len(value)
-
-
-def memoized(key_parts, compute):
-    """``compute()``'s result, computed once per content generation and
-    ``key_parts`` (a tuple of plain values), kept in the shared cache and in
-    this process's memory; without the page cache, computed once per request."""
-    request_memo = _request_memo.get()
-    if request_memo is not None and key_parts in request_memo:
-        return request_memo[key_parts]
-    value = _MISSING
-    if data_cache_enabled():
-        cache = page_cache()
-        try:
-            generation, deadline = request_state()
-        except Exception:
-            logger.exception("The page cache generation cannot be read")
-            generation = None
-        local = _local_values(generation) if generation is not None else {}
-        value = local.get(key_parts, _MISSING)
-        if value is _MISSING and generation is not None:
-            key = (
-                DATA_KEY_PREFIX + hashlib.sha256(repr((generation, key_parts)).encode()).hexdigest()
-            )
-            try:
-                value = cache.get(key, _MISSING)
-            except Exception:
-                logger.exception("The data cache cannot be read")
-                key = None
-            if value is _MISSING:
-                value = compute()
-                if key is not None:
-                    try:
-                        cache.set(key, value, entry_timeout(deadline))
-                    except Exception:
-                        logger.exception("The data cache cannot be written")
-            _keep_locally(local, key_parts, value)
-        elif value is _MISSING:
-            value = compute()
-    else:
-        value = compute()
-    if request_memo is not None:
-        request_memo[key_parts] = value
-    return value
-
-
-def memoized_for_request(request, key_parts, compute):
-    """``memoized`` for what a request renders: kept per site (scheme and host)
-    and language too, since addresses are relative on their own site and words
-    are in the reader's language. Computed every time for previews (their
-    content may be unsaved), without a request, or without a usable host."""
-    if (
-        request is None
-        or getattr(request, "is_preview", False)
-        or getattr(request, "is_dummy", False)
-    ):
-        return compute()
-    try:
-        where = (request.scheme, request.get_host())
-    except DisallowedHost:
-        return compute()
-    return memoized((*key_parts, *where, translation.get_language()), compute)
 
 
 # --- Cache keys and entries ----------------------------------------------------------------

@@ -29,7 +29,6 @@ website/cache.py); ``private, no-store`` for visitors with a session (editors)
 unless the view said otherwise.
 """
 
-import copy
 import logging
 from collections import OrderedDict
 
@@ -130,12 +129,7 @@ class PageCacheMiddleware:
             if entry is not None:
                 return self.cached_response(request, entry, state)
 
-        tokens = page_cache.begin_request(state)
-        try:
-            self.find_site(request)
-            response = self.get_response(request)
-        finally:
-            page_cache.end_request(tokens)
+        response = self.get_response(request)
 
         if has_session:
             if "Cache-Control" not in response:
@@ -146,67 +140,6 @@ class PageCacheMiddleware:
             response[CACHE_HEADER] = "miss"
             self.store(key, state, response)
         return response
-
-    @staticmethod
-    def find_site(request):
-        """Wagtail's Site for the request, kept per content generation, with
-        its home page already specific: two queries less for every page
-        Wagtail serves. ``Site.find_for_request`` keeps the site it found on
-        the request (``_wagtail_site``); it is given the one kept here."""
-        if not page_cache.data_cache_enabled():
-            return
-        from wagtail.models import Site
-
-        try:
-            host, port = request.get_host(), request.get_port()
-        except DisallowedHost:
-            return
-
-        def find():
-            site = Site.find_for_request(request)
-            if site is not None:
-                site.root_page = site.root_page.specific
-            return site
-
-        site = page_cache.memoized(("site", host, port), find)
-        if site is not None:
-            request._wagtail_site = site
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        """Wagtail's route to the page, kept per content generation (the route
-        depends on the site, the language, the path and which pages are live):
-        the page is then served without walking the tree, four queries less
-        for a story. ``Page.route_for_request`` keeps the route it found on
-        the request (``_wagtail_route_for_request``); it is given the one kept
-        here."""
-        from wagtail import views as wagtail_views
-
-        if (
-            view_func is not wagtail_views.serve
-            or not page_cache.data_cache_enabled()
-            or request.method not in ("GET", "HEAD")
-            or getattr(request, "is_dummy", False)
-        ):
-            return None
-        from django.utils import translation
-        from wagtail.models import Page
-
-        path = view_kwargs.get("path", view_args[0] if view_args else "")
-        try:
-            where = (request.get_host(), request.get_port())
-        except DisallowedHost:
-            return None
-        key = ("route", *where, translation.get_language(), path)
-        route = page_cache.memoized(key, lambda: Page.route_for_request(request, path))
-        if route is not None:
-            # The kept page object is shared by this process's requests: each
-            # request serves its own copy, so nothing one request sets on the
-            # page is seen by the next.
-            route = copy.copy(route)
-            route.page = copy.copy(route.page)
-            route.kwargs = dict(route.kwargs)
-        request._wagtail_route_for_request = route
-        return None
 
     # --- Which requests ----------------------------------------------------------
 

@@ -21,9 +21,7 @@ the same content generation, so a publish shows in them at once.
 import mimetypes
 import re
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
@@ -31,7 +29,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext
 
 from newsroom import listings
-from newsroom.models import NewsItemPage, Topic
+from newsroom.cards import fetch_renditions
+from newsroom.models import NewsItemPage
 from website import structured_data
 from website.sites import get_site_root
 from website.templatetags.site_tags import plain_text
@@ -85,7 +84,8 @@ class FeedSource:
         self.request = request
         self.home = home
         self.topic = topic
-        self.index = listings.news_index_of(home)
+        index = listings.news_index_of(home)
+        self.index = index.specific if index is not None else None
 
 
 class StoryFeed(Feed):
@@ -103,7 +103,7 @@ class StoryFeed(Feed):
             # Not a slug (e.g. a NUL byte, which PostgreSQL refuses): no such topic.
             if not re.fullmatch(r"[-\w]{1,255}", topic_slug):
                 raise Http404("There is no such topic.")
-            topic = find_topic(topic_slug, home.locale_id)
+            topic = listings.find_topic(topic_slug, home.locale_id)
             if topic is None:
                 raise Http404("There is no such topic.")
         return FeedSource(request, home, topic)
@@ -142,12 +142,13 @@ class StoryFeed(Feed):
 
     def items(self, source):
         stories = NewsItemPage.objects.readable().listed_on(source.home)
-        key = ("feed", source.home.pk, source.topic.slug if source.topic else "")
         if source.topic is not None:
             filters = listings.StoryFilters(topic=source.topic.slug)
             stories = filters.apply(stories, source.home.locale_id)
-        ids = listings.newest_story_ids(stories, key, limit=FEED_ITEMS)
-        items = list(listings.StoryList(ids))
+        items = listings.decorate(
+            stories.newest_first().for_cards(topics=True)[:FEED_ITEMS], topics=True
+        )
+        fetch_renditions(items)
         for story in items:
             story.feed_link = story.get_full_url(source.request)
             story.feed_image = feed_image(story, source.request)
@@ -201,26 +202,10 @@ def home_for_request(request):
     raise Http404("This site is not published in this language.")
 
 
-def find_topic(slug, locale_id):
-    """The topic with this slug in ``locale_id`` (its translation), else in
-    the source language; None when there is no such topic."""
-    topics = {
-        topic.locale_id: topic
-        for topic in Topic.objects.filter(
-            Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE),
-            slug=slug[:80],
-        )
-    }
-    if not topics:
-        return None
-    return topics.get(locale_id) or next(iter(topics.values()))
-
-
 def feed_image(story, request):
     """The story's share image for its feed item, or None."""
     if not story.lead_image_id or story.lead_image is None:
         return None
-    listings.fetch_renditions(story)  # those of every item, at once
     rendition = story.lead_image.get_rendition(structured_data.SHARE_IMAGE_FILTER)
     return {
         "url": structured_data.absolute_url(story, rendition.url, request),
@@ -235,12 +220,11 @@ def _mime_type(url):
     return mimetypes.guess_type(url)[0] or ""
 
 
-def feed_links(request, page=None):
+def feed_links(request, topic=None):
     """The feeds to advertise on a page: [(type, title, url)]: the site's RSS
-    and Atom feeds in the active language, and a topic's when ``page`` is a
-    news index filtered by a known topic. Empty when the site is not
-    published in the active language."""
-    from newsroom.models import NewsIndexPage
+    and Atom feeds in the active language, and ``topic``'s (a news index
+    filtered by a known topic: its ``feed_topic``). Empty when the site is
+    not published in the active language."""
 
     try:
         home = home_for_request(request)
@@ -252,19 +236,16 @@ def feed_links(request, page=None):
         ("application/rss+xml", f"{title} (RSS)", reverse("feed_rss")),
         ("application/atom+xml", f"{title} (Atom)", reverse("feed_atom")),
     ]
-    slug = request.GET.get("topic", "").strip() if isinstance(page, NewsIndexPage) else ""
-    if slug and "\x00" not in slug:
-        topic = find_topic(slug, home.locale_id)
-        if topic is not None:
-            source.topic = topic
-            title = StoryFeed().title(source)
-            kwargs = {"topic_slug": topic.slug}
-            links += [
-                ("application/rss+xml", f"{title} (RSS)", reverse("topic_feed_rss", kwargs=kwargs)),
-                (
-                    "application/atom+xml",
-                    f"{title} (Atom)",
-                    reverse("topic_feed_atom", kwargs=kwargs),
-                ),
-            ]
+    if topic is not None:
+        source.topic = topic
+        title = StoryFeed().title(source)
+        kwargs = {"topic_slug": topic.slug}
+        links += [
+            ("application/rss+xml", f"{title} (RSS)", reverse("topic_feed_rss", kwargs=kwargs)),
+            (
+                "application/atom+xml",
+                f"{title} (Atom)",
+                reverse("topic_feed_atom", kwargs=kwargs),
+            ),
+        ]
     return links

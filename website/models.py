@@ -3,7 +3,6 @@ and the attempts counted by the limits per client (website/ratelimit.py)."""
 
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -16,12 +15,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from missions.models import mission_homes
 from newsroom import listings
+from newsroom.cards import fetch_renditions
 from website.blocks import SocialLinkBlock
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
+from website.sites import PublicPage
 
 
-class RegionalHomePage(TeamPagePermissions, Page):
+class RegionalHomePage(TeamPagePermissions, PublicPage, Page):
     """The regional office's home page: the root of the regional site."""
 
     # Its site lists the stories of every mission (newsroom.listings).
@@ -77,12 +78,13 @@ class RegionalHomePage(TeamPagePermissions, Page):
         # Only the chosen stories readers may see (drafts are left out), then
         # every mission's latest stories without them; fetched together.
         featured, latest = listings.regional_home_stories(self)
+        report = listings.latest_report(self.locale_id)
+        fetch_renditions(featured, latest, [report] if report is not None else [])
         context.update(
             featured_stories=featured,
             latest_stories=latest,
-            # Fetched only when its card is rendered, not when that is kept.
-            latest_report_id=listings.latest_report_id(self.locale_id),
-            latest_report=SimpleLazyObject(lambda: listings.latest_report(self.locale_id)),
+            news_index=listings.news_index_of(self),
+            latest_report=report,
             missions=mission_homes(self.locale_id),
         )
         return context

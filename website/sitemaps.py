@@ -30,8 +30,6 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Page
 
-from website.cache import memoized
-
 LANGUAGE_ORDER = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
 
 
@@ -95,10 +93,7 @@ class NewsroomSitemap(Sitemap):
 
     def items(self):
         site = self.get_wagtail_site()
-        return memoized(
-            ("sitemap", site.pk, site.root_page_id),
-            lambda: sitemap_entries(site, self.request),
-        )
+        return sitemap_entries(site, self.request)
 
     def location(self, entry):
         return entry["location"]

@@ -7,21 +7,37 @@ two steps of a page's path are its home page's path, in the page's language
 page's type says that its site lists every mission's stories
 (``lists_every_story``); every other home page is a mission's.
 
-What changes only with the content (the home pages, the private sections, the
-locales) is kept per content generation (website/cache.py). This module
-imports no page model of the project's apps.
+**The frame of a request.** What every public page needs to know about the
+tree - the sites, every home page in every language (with its locale), the
+private sections, the sections under the site's home page (the menu), the
+page the address leads to with its ancestors, and their translations (the
+language switcher) - is read in two queries (the sites, then the pages) once
+per request, by :class:`Frame`. ``SiteFrameMiddleware`` makes the request
+known to this module and, for the pages Wagtail serves, gives Wagtail the
+site and the route from the frame, so that serving a page costs those two
+queries and one more for the page itself, at any depth. Nothing is kept
+between requests: the full-page cache (website/cache.py) is the only cache
+of what readers see. Outside a request (the admin's previews of PDF
+editions, management commands) each function asks the database itself.
+
+This module imports no page model of the project's apps.
 """
 
+import contextvars
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Q
+from django.core.exceptions import DisallowedHost
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from website.cache import memoized
-
 HOME_PATH_LENGTH = 2 * Page.steplen
+# Addresses deeper than this are left to Wagtail's own routing (a 404).
+MAX_ROUTE_DEPTH = 12
 
 
 def home_path(page):
@@ -35,18 +51,325 @@ def lists_every_story(home):
     return getattr(home.specific_class, "lists_every_story", False)
 
 
+def is_regional_home(home):
+    regional = getattr(home, "is_regional", None)
+    if regional is not None:
+        return regional
+    return lists_every_story(home)
+
+
+# --- The site of a host ---------------------------------------------------------------
+
+
+def site_for_host(sites, hostname, port):
+    """The Site Wagtail chooses for ``hostname`` and ``port`` among ``sites``
+    (wagtail.models.sites.get_site_for_hostname, without a query): the exact
+    host and port, else the host on the default site, else a single site of
+    that host on another port, else the default site."""
+    default = next((site for site in sites if site.is_default_site), None)
+    by_host = [site for site in sites if site.hostname == hostname]
+    for site in by_host:
+        if site.port == port:
+            return site
+    for site in by_host:
+        if site.is_default_site:
+            return site
+    if default is None:
+        return by_host[0] if by_host else None
+    return by_host[0] if len(by_host) == 1 else default
+
+
+# --- The frame -----------------------------------------------------------------------------
+
+
+class Frame:
+    """What a request needs to know about the tree, read once (two queries).
+
+    ``path``: the address being served below the language prefix (``news/a-story/``)
+    when the request is Wagtail's, else None.
+    """
+
+    def __init__(self, request=None, path=None):
+        self.request = request
+        self.language = translation.get_language() or settings.LANGUAGE_CODE
+        self.sites = list(Site.objects.order_by("pk"))
+        self.site = None
+        if request is not None:
+            try:
+                hostname = split_domain_port(request.get_host())[0]
+                self.site = site_for_host(self.sites, hostname, request.get_port())
+            except DisallowedHost:
+                self.site = None
+        components = [part for part in (path or "").split("/") if part]
+        self.components = components if path is not None else None
+        self._load(components if path is not None else [])
+        if self.site is not None and self.default_root is not None:
+            # Wagtail's own lookups of the request's site (page URLs) use this one.
+            self.site.root_page = self.default_root
+            if request is not None and not hasattr(request, "_wagtail_site"):
+                request._wagtail_site = self.site
+
+    def _load(self, components):
+        restricted_pks = PageViewRestriction.objects.values("page_id")
+        wanted = Q(depth=2) | Q(pk__in=[site.root_page_id for site in self.sites])
+        wanted |= Q(pk__in=restricted_pks)
+        root_key = self._site_root_key()
+        if root_key is not None:
+            # The sections under the site's home page in every language, and
+            # the pages along the address with their translations. The cheap
+            # conditions come first: the home page is looked up for few rows.
+            in_site = Exists(
+                Page.objects.filter(
+                    depth=2, translation_key=root_key, path=_home_path_of(OuterRef("path"))
+                )
+            )
+            along = Q()
+            for step, slug in enumerate(components[:MAX_ROUTE_DEPTH], start=3):
+                along |= Q(depth=step, slug=slug)
+            wanted |= (Q(depth=3) | along) & in_site if along else Q(depth=3) & in_site
+            if along:
+                wanted |= Q(
+                    translation_key__in=Page.objects.filter(along & in_site).values(
+                        "translation_key"
+                    )
+                )
+        rows = (
+            Page.objects.filter(wanted)
+            .annotate(is_restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+            .select_related("locale")
+            .order_by("path")
+        )
+        self.pages = list(rows)
+        self.by_path = {page.path: page for page in self.pages}
+        self.homes = {page.path: page for page in self.pages if page.depth == 2}
+        for home in self.homes.values():
+            home.is_regional = lists_every_story(home)
+        self.restricted = [page.path for page in self.pages if page.is_restricted]
+        self.locales = {}
+        for page in self.pages:
+            self.locales.setdefault(page.locale.language_code, page.locale)
+
+    def _site_root_key(self):
+        """The translation key of the site's home page, as a subquery."""
+        if self.site is None:
+            return None
+        return Page.objects.filter(pk=self.site.root_page_id).values("translation_key")[:1]
+
+    # --- Homes and languages ------------------------------------------------
+
+    @cached_property
+    def default_root(self):
+        """The site's home page in the site's own language."""
+        if self.site is None:
+            return None
+        return next((p for p in self.pages if p.pk == self.site.root_page_id), None)
+
+    @cached_property
+    def home_translations(self):
+        """Every translation of the site's home page (live or not), by path."""
+        root = self.default_root
+        if root is None:
+            return []
+        return [
+            home for home in self.homes.values() if home.translation_key == root.translation_key
+        ]
+
+    @cached_property
+    def root(self):
+        """The site's home page in the active language when it is translated
+        and live, else in the site's own language (Wagtail's ``localized``)."""
+        for home in self.home_translations:
+            if home.live and home.locale.language_code == self.language:
+                return home
+        return self.default_root
+
+    @cached_property
+    def locale(self):
+        """The Locale of the active language, or None."""
+        return self.locales.get(self.language) or _locale_for(self.language)
+
+    def is_public(self, page):
+        """Whether ``page`` is outside every private section."""
+        return not any(page.path.startswith(path) for path in self.restricted)
+
+    def sections(self, parent=None):
+        """The children of the localized home page (or of ``parent``, another
+        translation of it) the frame holds, in tree order."""
+        parent = parent or self.root
+        if parent is None:
+            return []
+        return [
+            page
+            for page in self.pages
+            if page.depth == parent.depth + 1 and page.path.startswith(parent.path)
+        ]
+
+    def reuse(self, key, compute):
+        """``compute()``, once per request for ``key``: what two parts of one
+        page both show (the missions' contact pages of a report and of the
+        footer)."""
+        kept = self.__dict__.setdefault("_reused", {})
+        if key not in kept:
+            kept[key] = compute()
+        return kept[key]
+
+    def holds_sections_of(self, page):
+        """Whether the frame holds the children of ``page``: a translation of
+        the site's home page."""
+        root = self.default_root
+        return (
+            root is not None
+            and page.depth == 2
+            and page.translation_key == root.translation_key
+            and page.path in self.homes
+        )
+
+    def translations(self, page):
+        """The pages of the frame that are translations of ``page`` (itself
+        included), or None when the frame does not hold them."""
+        found = [p for p in self.pages if p.translation_key == page.translation_key]
+        return found if any(p.pk == page.pk for p in found) else None
+
+    # --- Routing --------------------------------------------------------------
+
+    def route(self, request):
+        """Wagtail's RouteResult for the address, or None (a 404): the deepest
+        page along the address under the localized home page, specific, and
+        the rest of the address handed to its ``route()`` (a routable page's
+        sub-pages; a plain page answers 404, as when Wagtail walks the tree)."""
+        root = self.root
+        if root is None or self.components is None:
+            return None
+        page, depth = root, 0
+        for slug in self.components[:MAX_ROUTE_DEPTH]:
+            if _routes_itself(page):
+                break  # a routable page decides the rest of its address
+            child = next(
+                (
+                    p
+                    for p in self.pages
+                    if p.depth == page.depth + 1 and p.path.startswith(page.path) and p.slug == slug
+                ),
+                None,
+            )
+            if child is None:
+                break
+            page, depth = child, depth + 1
+        specific = fetch_specific(page)
+        try:
+            return specific.route(request, self.components[depth:])
+        except Http404:
+            return None
+
+
+def _home_path_of(expression):
+    from django.db.models.functions import Substr
+
+    return Substr(expression, 1, HOME_PATH_LENGTH)
+
+
+def _routes_itself(page):
+    """Whether the page's type routes addresses below it (RoutablePageMixin)."""
+    return page.specific_class is not None and page.specific_class.route is not Page.route
+
+
+def fetch_specific(page):
+    """``page`` as its own type, in one query, with what its type wants fetched
+    with it (a model's ``serving_queryset()``); its locale is kept."""
+    model = page.specific_class
+    if model is None or type(page) is model:
+        return page
+    queryset = model._default_manager.all()
+    serving = getattr(model, "serving_queryset", None)
+    if serving is not None:
+        queryset = serving(queryset)
+    specific = queryset.get(pk=page.pk)
+    if "locale" in page._state.fields_cache:
+        specific._state.fields_cache["locale"] = page.locale
+    for name in ("is_restricted",):
+        if hasattr(page, name):
+            setattr(specific, name, getattr(page, name))
+    return specific
+
+
+def _locale_for(language):
+    return Locale.objects.filter(language_code=language).first()
+
+
+# --- The frame of the current request ------------------------------------------------------
+
+_current_request = contextvars.ContextVar("site_frame_request", default=None)
+
+
+def current_frame():
+    """The frame of the request being answered, made on first use; None
+    outside a request."""
+    request = _current_request.get()
+    if request is None:
+        return None
+    frame = getattr(request, "_site_frame", None)
+    if frame is None:
+        frame = Frame(request)
+        request._site_frame = frame
+    return frame
+
+
+def frame_for(request):
+    """The frame of ``request`` (made on first use), or None without one."""
+    if request is None:
+        return None
+    frame = getattr(request, "_site_frame", None)
+    if frame is None:
+        frame = Frame(request)
+        request._site_frame = frame
+    return frame
+
+
+class SiteFrameMiddleware:
+    """Makes the request known to this module while it is answered; for the
+    pages Wagtail serves, reads the frame with the route to the page and gives
+    Wagtail the site and the route (``Site.find_for_request`` and
+    ``Page.route_for_request`` keep theirs on the request)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail import views as wagtail_views
+
+        if view_func is not wagtail_views.serve or getattr(request, "is_dummy", False):
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        frame = Frame(request, path)
+        request._site_frame = frame
+        if frame.site is None or frame.default_root is None or frame.default_root.depth != 2:
+            return None  # Wagtail routes it (and answers 404 without a site)
+        request._wagtail_site = frame.site
+        request._wagtail_route_for_request = frame.route(request)
+        return None
+
+
+# --- Asked by every app ---------------------------------------------------------------------
+
+
 def home_pages():
     """Every home page (depth 2, any language, live or not) by path; plain
-    Pages with ``is_regional`` set. One query per content generation."""
-
-    def load():
-        homes = {}
-        for page in Page.objects.filter(depth=2).order_by("path"):
-            page.is_regional = lists_every_story(page)
-            homes[page.path] = page
-        return homes
-
-    return memoized(("newsroom", "home-pages"), load)
+    Pages with ``is_regional`` and their locale."""
+    frame = current_frame()
+    if frame is not None:
+        return frame.homes
+    homes = {}
+    for page in Page.objects.filter(depth=2).select_related("locale").order_by("path"):
+        page.is_regional = lists_every_story(page)
+        homes[page.path] = page
+    return homes
 
 
 def home_page_for(page):
@@ -64,24 +387,39 @@ def home_of(page):
     return Page.objects.get(path=home_path(page))
 
 
-def is_regional_home(home):
-    regional = getattr(home, "is_regional", None)
-    if regional is not None:
-        return regional
-    return lists_every_story(home)
-
-
 def locale_ids():
-    """The locales' pks by language code, kept per content generation."""
-    return memoized(
-        ("newsroom", "locale-ids"),
-        lambda: dict(Locale.objects.values_list("language_code", "pk")),
-    )
+    """The locales' pks by language code."""
+    frame = current_frame()
+    if frame is not None and frame.locales:
+        ids = {code: locale.pk for code, locale in frame.locales.items()}
+        if frame.language in ids:
+            return ids
+    return dict(Locale.objects.values_list("language_code", "pk"))
+
+
+def active_locale_id():
+    """The pk of the active language's Locale, or None."""
+    frame = current_frame()
+    if frame is not None:
+        locale = frame.locale
+        return locale.pk if locale is not None else None
+    return locale_ids().get(translation.get_language())
+
+
+def parent_of(page):
+    """The parent of ``page`` (a plain Page): from the request's frame when it
+    holds it (the page served and its ancestors), else one query."""
+    if not page.path or page.depth <= 1:
+        return None
+    parent_path = page.path[: -Page.steplen]
+    frame = current_frame()
+    if frame is not None and parent_path in frame.by_path:
+        return frame.by_path[parent_path]
+    return Page.objects.filter(path=parent_path).first()
 
 
 def with_homes(pages):
-    """Pair each page with its site's home page (depth 2); the home pages are
-    kept per content generation (website.sites.home_pages)."""
+    """Pair each page with its site's home page (depth 2)."""
     pages = [page for page in pages if page is not None]
     homes = home_pages() if pages else {}
     return [(page, homes.get(page.path[:HOME_PATH_LENGTH])) for page in pages]
@@ -92,10 +430,10 @@ def with_homes(pages):
 
 def restricted_paths():
     """The paths of the pages with a view restriction (private sections)."""
-    return memoized(
-        ("newsroom", "restricted-paths"),
-        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
-    )
+    frame = current_frame()
+    if frame is not None:
+        return frame.restricted
+    return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
 
 
 def public_q():
@@ -105,6 +443,33 @@ def public_q():
     for path in restricted_paths():
         private |= Q(path__startswith=path)
     return ~private if private else Q()
+
+
+class PublicPage:
+    """Mixed into every page type: Wagtail's check of view restrictions before
+    serving asks the request's frame, which knows the private sections,
+    instead of the database; pages in (or under) a private section are
+    checked by Wagtail as ever."""
+
+    def get_view_restrictions(self):
+        frame = current_frame()
+        if (
+            frame is not None
+            and self.path
+            and not self.alias_of_id
+            and not any(self.path.startswith(path) for path in frame.restricted)
+            and not _has_alias_ancestor(frame, self)
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def _has_alias_ancestor(frame, page):
+    for step in range(HOME_PATH_LENGTH, len(page.path), Page.steplen):
+        ancestor = frame.by_path.get(page.path[:step])
+        if ancestor is None or ancestor.alias_of_id:
+            return True
+    return False
 
 
 # --- The site of a request ----------------------------------------------------------
@@ -138,32 +503,39 @@ class SiteRoot:
 
 
 def get_site_root(request):
-    """The SiteRoot of a request, looked up once (two queries) and cached on it."""
-    if request is None:
+    """The SiteRoot of a request, from its frame."""
+    frame = frame_for(request)
+    if frame is None:
         return SiteRoot()
-    cached = getattr(request, "_newsroom_site_root", None)
-    if cached is not None:
-        return cached
-    site = Site.find_for_request(request)
-    result = SiteRoot(site=site)
-    if site is not None:
+    return SiteRoot(
+        site=frame.site,
+        root=frame.root,
+        default_root=frame.default_root,
+        translations=[home for home in frame.home_translations if home.live],
+    )
 
-        def load_roots():
-            default_root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-            return list(
-                Page.objects.filter(translation_key__in=default_root)
-                .filter(Q(live=True) | Q(pk=site.root_page_id))
-                .select_related("locale")
-                .order_by("path")
-            )
 
-        # Kept per content generation (website/cache.py): no query once warm.
-        roots = memoized(("site-tags", "roots", site.pk, site.root_page_id), load_roots)
-        language = translation.get_language()
-        localized = [p for p in roots if p.locale.language_code == language]
-        fallback = [p for p in roots if p.pk == site.root_page_id]
-        result.default_root = (fallback or [None])[0]
-        result.root = (localized or fallback or [None])[0]
-        result.translations = [p for p in roots if p.live]
-    request._newsroom_site_root = result
-    return result
+__all__ = [
+    "HOME_PATH_LENGTH",
+    "Frame",
+    "PublicPage",
+    "SiteFrameMiddleware",
+    "SiteRoot",
+    "active_locale_id",
+    "current_frame",
+    "fetch_specific",
+    "frame_for",
+    "get_site_root",
+    "home_of",
+    "home_page_for",
+    "home_pages",
+    "home_path",
+    "is_regional_home",
+    "lists_every_story",
+    "parent_of",
+    "locale_ids",
+    "public_q",
+    "restricted_paths",
+    "site_for_host",
+    "with_homes",
+]

@@ -33,7 +33,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from website.cache import memoized
 from website.sites import home_page_for, home_pages, home_path, locale_ids
 
 # The share image: 1.91:1, the size Facebook, LinkedIn and X show large.
@@ -86,37 +85,13 @@ def _is_preview(request):
 
 
 def _find_share_image(page, request):
-    from newsroom.models import NewsItemPage, PhotoGalleryPage, ReportIssuePage
-
-    if isinstance(page, NewsItemPage) and page.lead_image_id:
-        image = page.fetch_lead_image()
-        return (image, page.lead_image_alt) if image is not None else (None, "")
-    if isinstance(page, ReportIssuePage) and page.cover_image_id:
-        image = page.cover_image
-        return (image, page.cover_image_alt) if image is not None else (None, "")
-    if isinstance(page, PhotoGalleryPage) and page.pk:
-        # Kept per content generation (no query once warm), except in previews,
-        # whose photos may be unsaved.
-        if _is_preview(request):
-            return _first_photo(page)
-        return memoized(("structured-data", "gallery-image", page.pk), lambda: _first_photo(page))
-    return None, ""
-
-
-def _first_photo(page):
-    photo = page.photos.select_related("image").first()
-    return (photo.image, photo.alt_text) if photo is not None else (None, "")
+    """A page type tells its picture with ``share_picture()``: (image, alt)."""
+    picture = getattr(page, "share_picture", None)
+    return picture() if picture is not None else (None, "")
 
 
 def has_share_image(page, request=None):
-    """Whether ``page`` has a share image, without fetching a story's or a
-    report's picture."""
-    from newsroom.models import NewsItemPage, ReportIssuePage
-
-    if isinstance(page, NewsItemPage):
-        return page.lead_image_id is not None
-    if isinstance(page, ReportIssuePage):
-        return page.cover_image_id is not None
+    """Whether ``page`` has a share image."""
     return share_image(page, request)[0] is not None
 
 
@@ -147,21 +122,17 @@ def _home_of(page):
 
 
 def language_of(page):
-    """The language code of a page's locale (the locales are kept per content
-    generation: no query)."""
+    """The language code of a page's locale (from the request's frame: no
+    query)."""
     codes = {pk: code for code, pk in locale_ids().items()}
     return codes.get(page.locale_id) or page.locale.language_code
 
 
 def mission_of(page):
-    """The MissionHomePage above a page (kept per content generation), or None."""
+    """The MissionHomePage above a page, or None."""
     from missions.models import MissionHomePage
 
-    path = home_path(page)
-    return memoized(
-        ("structured-data", "mission", path),
-        lambda: MissionHomePage.objects.filter(path=path).first(),
-    )
+    return MissionHomePage.objects.filter(path=home_path(page)).first()
 
 
 def organization(home, request=None):

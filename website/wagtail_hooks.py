@@ -51,6 +51,7 @@ from wagtail_localize.views.submit_translations import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from website.roles import grant_translator_page_permissions, translator_languages
+from website.sites import active_locale_id
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
@@ -67,7 +68,7 @@ def serve_pages_in_their_own_language_only(page, request, serve_args, serve_kwar
     translated into Kazakh would show the English page under a Kazakh
     address, with Kazakh interface strings.
     """
-    if page.locale_id != Locale.get_active().pk:
+    if page.locale_id != active_locale_id():
         raise Http404
 
 

@@ -1,6 +1,7 @@
 import datetime
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -12,9 +13,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from newsroom.models.news import HOME_PAGE_TYPES
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
+from website.sites import PublicPage, public_q
 
 
-class GalleryIndexPage(TeamPagePermissions, Page):
+class GalleryIndexPage(TeamPagePermissions, PublicPage, Page):
     """A site's photo galleries, newest first."""
 
     intro = RichTextField(
@@ -34,8 +36,25 @@ class GalleryIndexPage(TeamPagePermissions, Page):
     class Meta:
         verbose_name = _("gallery index page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["galleries"] = self.galleries()
+        return context
 
-class PhotoGalleryPage(TeamPagePermissions, Page):
+    def galleries(self):
+        """The live, public galleries under this index, newest first, each with
+        its photos (for the cover and the count): four queries."""
+        photos = GalleryPhoto.objects.select_related("image").prefetch_related("image__renditions")
+        return list(
+            PhotoGalleryPage.objects.child_of(self)
+            .live()
+            .filter(public_q())
+            .prefetch_related(Prefetch("photos", queryset=photos))
+            .order_by("-date", "-path")
+        )
+
+
+class PhotoGalleryPage(TeamPagePermissions, PublicPage, Page):
     """A set of photos from one event or place, in the order editors choose."""
 
     date = models.DateField(default=datetime.date.today, help_text=_("When the photos were taken."))
@@ -79,6 +98,26 @@ class PhotoGalleryPage(TeamPagePermissions, Page):
     class Meta:
         verbose_name = _("photo gallery")
         verbose_name_plural = _("photo galleries")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A preview shows the photos being edited (not saved yet).
+        photos = self.photos.all()
+        if self.pk and not getattr(request, "is_preview", False):
+            photos = photos.select_related("image").prefetch_related("image__renditions")
+        context["photos"] = self._shown_photos = list(photos)
+        return context
+
+    def share_picture(self):
+        """(image, alt text) of the first photo, for link previews
+        (website.structured_data): the photos shown when the page was
+        rendered, else one query."""
+        photos = self.__dict__.get("_shown_photos")
+        if photos is None:
+            photos = list(self.photos.all().select_related("image")[:1])
+        if photos:
+            return photos[0].image, photos[0].alt_text
+        return None, ""
 
 
 class GalleryPhoto(TranslatableMixin, Orderable):

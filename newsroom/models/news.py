@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -20,7 +19,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from website.blocks import STORY_BLOCKS
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
-from website.sites import home_of, home_page_for, is_regional_home, public_q
+from website.sites import (
+    PublicPage,
+    active_locale_id,
+    home_of,
+    home_page_for,
+    is_regional_home,
+    parent_of,
+    public_q,
+)
 
 HOME_PAGE_TYPES = ["website.RegionalHomePage", "missions.MissionHomePage"]
 
@@ -31,7 +38,7 @@ def source_language_topics():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
-class NewsIndexPage(TeamPagePermissions, Page):
+class NewsIndexPage(TeamPagePermissions, PublicPage, Page):
     """A site's newsroom: its own stories and those shared with it."""
 
     intro = RichTextField(
@@ -52,7 +59,6 @@ class NewsIndexPage(TeamPagePermissions, Page):
         verbose_name = _("news index page")
 
     def get_context(self, request, *args, **kwargs):
-        # listings imports the page models, so it is imported here.
         from newsroom import listings
 
         context = super().get_context(request, *args, **kwargs)
@@ -68,6 +74,7 @@ class NewsIndexPage(TeamPagePermissions, Page):
             raise Http404(_("There is no such page of stories.")) from error
 
         context.update(
+            feed_topic=listings.feed_topic(filters.topic, listing.topics, self.locale_id),
             stories=listing.page,
             topics=listing.topics,
             years=listing.years,
@@ -82,7 +89,9 @@ class NewsIndexPage(TeamPagePermissions, Page):
         with it), for its home page."""
         from newsroom import listings
 
-        return listings.latest_stories(home_of(self))
+        stories = listings.latest_stories(home_of(self))
+        listings.fetch_renditions(stories)
+        return stories
 
 
 class StoryQuerySet(PageQuerySet):
@@ -117,16 +126,16 @@ class StoryQuerySet(PageQuerySet):
         """Newest first by the story's date, then by first publication."""
         return self.order_by("-date", F("first_published_at").desc(nulls_last=True), "-path")
 
-    def for_cards(self, renditions=True):
-        """What story cards need, fetched with the stories: lead images (with
-        their renditions unless told otherwise) and topics; no stream fields."""
+    def for_cards(self, topics=False):
+        """What story cards need, fetched with the stories: their lead images
+        (the renditions of a page's cards come together, in one more query:
+        ``newsroom.listings.fetch_renditions``), no stream fields; with
+        ``topics``, the topics too (one more query)."""
         stories = self.defer_streamfields().select_related("lead_image")
-        if renditions:
-            return stories.prefetch_related("lead_image__renditions", "topics")
-        return stories.prefetch_related("topics")
+        return stories.prefetch_related("topics") if topics else stories
 
 
-class NewsItemPage(TeamPagePermissions, Page):
+class NewsItemPage(TeamPagePermissions, PublicPage, Page):
     """A news story. It belongs to one newsroom and can be shared with others."""
 
     objects = PageManager.from_queryset(StoryQuerySet)()
@@ -243,24 +252,38 @@ class NewsItemPage(TeamPagePermissions, Page):
                 {"lead_image_alt": _("Describe the photo for people who cannot see it.")}
             )
 
+    @classmethod
+    def serving_queryset(cls, queryset):
+        """Fetched with the story when it is served (website.sites.fetch_specific)."""
+        return queryset.select_related("lead_image")
+
     def get_context(self, request, *args, **kwargs):
         from newsroom import listings
 
         context = super().get_context(request, *args, **kwargs)
         # One page, one address: shared into other sites, it links back here.
         context["canonical_url"] = self.get_full_url(request)
-        # Related stories by the story's topics: the live story's are kept per
-        # content generation; a preview reads the topics being edited.
+        # Related stories by the story's topics; a preview's are those being edited.
         preview = getattr(request, "is_preview", False)
-        context["related_stories"] = listings.related_stories(self, kept_topics=not preview)
-        # Its newsroom and home page, kept per content generation.
-        context["parent_page"] = listings.pages_by_path([self.path[: -self.steplen]]).get(
-            self.path[: -self.steplen]
+        related = listings.related_stories(self, preview=preview)
+        topics = list(self.topics.all()) if self.pk or preview else []
+        shown = listings.localize_topics(topics, active_locale_id())
+        context.update(
+            related_stories=related,
+            # [(topic in the reader's language, the slug to filter by)]
+            topics=list(zip(shown, [topic.slug for topic in topics], strict=True)),
+            parent_page=parent_of(self),
+            home_page=home_page_for(self),
+            lead_image=self.lead_image if self.lead_image_id else None,
         )
-        context["home_page"] = home_page_for(self)
-        # The lead image is fetched when the story's HTML is rendered (its
-        # template calls fetch_lead_image), not when that HTML is kept.
+        listings.fetch_renditions([self], related)
         return context
+
+    def share_picture(self):
+        """(image, alt text) for link previews (website.structured_data)."""
+        if self.lead_image_id and self.lead_image is not None:
+            return self.lead_image, self.lead_image_alt
+        return None, ""
 
     def pages_listing_it(self):
         """The pks of the other sites' pages that list this story, for the page
@@ -285,16 +308,3 @@ class NewsItemPage(TeamPagePermissions, Page):
             under_homes |= Q(path__startswith=home.path)
         indexes = NewsIndexPage.objects.filter(under_homes, depth=3).values_list("pk", flat=True)
         return [home.pk for home in homes] + list(indexes)
-
-    def fetch_lead_image(self):
-        """The lead image with its renditions, in two queries, once: for the
-        picture and the link preview's image."""
-        if self.lead_image_id and not self.__dict__.get("_lead_image_fetched"):
-            self.lead_image = (
-                get_image_model()
-                .objects.prefetch_renditions()
-                .filter(pk=self.lead_image_id)
-                .first()
-            )
-            self.__dict__["_lead_image_fetched"] = True
-        return self.lead_image if self.lead_image_id else None

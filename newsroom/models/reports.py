@@ -15,9 +15,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from missions.models import contact_pages
+from newsroom import cards
 from newsroom.editions.panels import PDFEditionPanel
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
+from website.sites import PublicPage, parent_of, public_q, with_homes
 
 
 class ReportSectionBlock(blocks.StructBlock):
@@ -40,6 +42,14 @@ class ReportSectionBlock(blocks.StructBlock):
         help_text=_("Optional words after the stories."),
     )
 
+    def get_context(self, value, parent_context=None):
+        """``cards``: the section's stories as the issue's page prepared them,
+        or (rendered alone, e.g. a block preview) checked here."""
+        context = super().get_context(value, parent_context=parent_context)
+        if context.get("cards") is None:
+            context["cards"] = cards.story_cards(value.get("stories"))
+        return context
+
     class Meta:
         icon = "list-ul"
         label = _("Section")
@@ -47,7 +57,7 @@ class ReportSectionBlock(blocks.StructBlock):
         template = "newsroom/blocks/report_section.html"
 
 
-class ReportIndexPage(TeamPagePermissions, Page):
+class ReportIndexPage(TeamPagePermissions, PublicPage, Page):
     """A report series: its title is the page title; issues are its children."""
 
     description = RichTextField(
@@ -67,6 +77,19 @@ class ReportIndexPage(TeamPagePermissions, Page):
     class Meta:
         verbose_name = _("report series")
         verbose_name_plural = _("report series")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        issues = list(
+            ReportIssuePage.objects.child_of(self)
+            .live()
+            .filter(public_q())
+            .select_related("cover_image")
+            .order_by("-publication_date", "-issue_number")
+        )
+        cards.fetch_renditions(issues)
+        context["issues"] = issues
+        return context
 
 
 class ReportIssueForm(WagtailAdminPageForm):
@@ -89,7 +112,7 @@ class ReportIssueForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ReportIssuePage(TeamPagePermissions, RoutablePageMixin, Page):
+class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
     """One issue of a report series: sections of stories from every mission.
 
     Its PDF edition (newsroom/editions/) is made in the background when it is
@@ -182,15 +205,17 @@ class ReportIssuePage(TeamPagePermissions, RoutablePageMixin, Page):
                 {"cover_image_alt": _("Describe the cover picture for people who cannot see it.")}
             )
 
+    @classmethod
+    def serving_queryset(cls, queryset):
+        """Fetched with the issue when it is served (website.sites.fetch_specific)."""
+        return queryset.select_related("cover_image")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # listings imports the page models, so it is imported here.
-        from newsroom import listings
-
-        context["contact_pages"] = contact_pages(self.locale_id)
-        parent_path = self.path[: -self.steplen]
-        context["parent_page"] = listings.pages_by_path([parent_path]).get(parent_path)
+        context["contact_missions"] = with_homes(contact_pages(self.locale_id))
+        context["parent_page"] = parent_of(self)
         context["pdf_edition"] = self.pdf_edition()
+        context["sections"] = cards.report_sections(self.sections, with_images=[[self]])
         return context
 
     # --- The PDF edition (newsroom/editions/) ---------------------------------
@@ -203,11 +228,14 @@ class ReportIssuePage(TeamPagePermissions, RoutablePageMixin, Page):
 
     def pdf_edition(self):
         """The issue's generated PDF (a ReportIssuePDF with ``file_size``) when
-        there is one to offer, else None. Kept per content generation: saving
-        a ReportIssuePDF (newsroom app) bumps it, see website/cache.py."""
-        from website.cache import memoized
+        there is one to offer, else None."""
+        return self._available_pdf()
 
-        return memoized(("newsroom", "report-pdf", self.pk), self._available_pdf)
+    def share_picture(self):
+        """(image, alt text) for link previews (website.structured_data)."""
+        if self.cover_image_id and self.cover_image is not None:
+            return self.cover_image, self.cover_image_alt
+        return None, ""
 
     def pdf_url(self, request=None):
         """The full URL of the issue's generated PDF, or None while there is

@@ -84,9 +84,21 @@ def test_the_page_cache_imports_no_module_of_the_project():
     assert graph["website.cache"] == set()
 
 
-def test_the_site_model_imports_no_page_model_of_the_apps():
+def test_the_site_model_imports_no_module_of_the_project():
     _modules, graph = import_graph()
-    assert graph["website.sites"] <= {"website.cache"}
+    assert graph["website.sites"] == set()
+
+
+def test_no_value_cache_sits_under_the_page_cache():
+    """The full-page cache is the only cache of what readers see: no module
+    keeps values of the content between requests (the former ``memoized``)."""
+    modules, _graph = import_graph()
+    offending = sorted(
+        name
+        for name, path in modules.items()
+        if "memoized" in path.read_text() or "generation_cache" in path.read_text()
+    )
+    assert offending == []
 
 
 def test_missions_never_import_the_newsroom():

@@ -64,8 +64,9 @@ class QueryCount:
 @pytest.fixture
 def count_queries(client, monkeypatch):
     """``count_queries(host, path, **query)``: request the page twice (the first
-    request makes renditions and fills the per-generation caches), then count
-    the queries of a third request, kept out of the page cache."""
+    request makes the renditions of its pictures, as a page's first visitor
+    does), then count the queries of a third request, kept out of the page
+    cache."""
     import wagtail.views
 
     ours = []
@@ -82,8 +83,8 @@ def count_queries(client, monkeypatch):
     monkeypatch.setattr(wagtail.views, "serve_chain", counting_serve_chain)
 
     def count(host, path, cold=False, **query):
-        """With ``cold``, everything kept per generation is made stale before
-        the counted request, as a publish does: the page is made from scratch."""
+        """With ``cold``, the generation is bumped before the counted request,
+        as a publish does."""
         query = {**query, BYPASS: "1"}
         for _ in range(2):
             response = client.get(path, query, HTTP_HOST=host)

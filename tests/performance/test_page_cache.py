@@ -402,25 +402,3 @@ def test_publishing_purges_the_listing_pages_after_the_commit(
 
     assert any(url.endswith("/en/news/") and "kyrgyzstan" in url for url in purged)
     assert any(url.endswith("/en/") and "centralasia" in url for url in purged)
-
-
-def test_this_process_keeps_a_bounded_copy_of_the_kept_html(settings, monkeypatch):
-    """Each process keeps the values of the generation in memory too, started
-    afresh beyond a size; the shared cache still has them."""
-    settings.PAGE_CACHE_SECONDS = 300
-    monkeypatch.setattr(page_cache, "LOCAL_MAX_CHARACTERS", 1000)
-    monkeypatch.setattr(page_cache, "_local", {"generation": None, "values": {}, "characters": 0})
-    calls = []
-
-    def make(text):
-        calls.append(text)
-        return text * 600
-
-    page_cache.memoized(("fragment", "a"), lambda: make("a"))
-    page_cache.memoized(("fragment", "b"), lambda: make("b"))
-    assert set(page_cache._local["values"]) == {("fragment", "a"), ("fragment", "b")}
-
-    page_cache.memoized(("fragment", "c"), lambda: make("c"))  # over the bound: afresh
-    assert set(page_cache._local["values"]) == {("fragment", "c")}
-    assert page_cache.memoized(("fragment", "a"), lambda: make("a")) == "a" * 600
-    assert calls == ["a", "b", "c"]  # "a" came back from the shared cache

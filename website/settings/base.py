@@ -151,6 +151,8 @@ MIDDLEWARE = [
     "website.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.i18n.LocaleMiddleware",
+    # The request's frame (website/sites.py): site, home pages and route in two queries.
+    "website.sites.SiteFrameMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -177,6 +179,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # The site's name, menu, language switcher and footer (website/chrome.py).
+                "website.chrome.site_chrome",
             ],
         },
     },

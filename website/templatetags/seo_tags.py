@@ -8,7 +8,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from website import structured_data
-from website.cache import memoized_for_request
 from website.feeds import feed_links as site_feed_links
 
 register = template.Library()
@@ -39,7 +38,7 @@ def feed_links(context, page=None):
     return format_html_join(
         "\n    ",
         '<link rel="alternate" type="{}" title="{}" href="{}">',
-        site_feed_links(request, page),
+        site_feed_links(request, context.get("feed_topic")),
     )
 
 
@@ -68,7 +67,7 @@ def share_image_meta(context, page):
             tags.append(("og:image:alt", alt))
         return str(_meta_tags(tags))
 
-    return mark_safe(_kept("share-image-meta", page, request, render))
+    return mark_safe(render())
 
 
 @register.simple_tag(takes_context=True)
@@ -106,12 +105,4 @@ def structured_data_script(context, page):
         data = structured_data.for_page(page, request)
         return str(structured_data.json_ld_script(data)) if data else ""
 
-    return mark_safe(_kept("json-ld", page, request, render))
-
-
-def _kept(name, page, request, render):
-    """``render()``'s HTML for a saved page, kept for the content generation
-    (website/cache.py); unsaved pages are rendered every time."""
-    if not getattr(page, "pk", None):
-        return render()
-    return memoized_for_request(request, ("seo", name, page.pk), render)
+    return mark_safe(render())
