@@ -14,8 +14,8 @@
    the median). Then runs wrk (BENCH_DURATION, default 10s;
    BENCH_CONNECTIONS 16; BENCH_THREADS 2) against a static file (three times:
    the median is the ceiling), each page *uncached* (a `_bench` query parameter
-   keeps the full-page cache out, so every request renders the page; the
-   per-generation data and fragment caches are warm) and each page *cached*
+   keeps the full-page cache out, so every request renders the page from its
+   own queries: nothing else is kept between requests) and each page *cached*
    (answered from the page cache: what most visitors get). The search page is
    never cached.
 4. Prints a table and writes bench-results/bench-<time>.json and latest.json.
@@ -53,7 +53,11 @@ BYPASS = "_bench=uncached"
 FIND_PATHS = r"""
 import json
 from django.utils import translation
-from newsroom.models import NewsIndexPage, NewsItemPage, PhotoGalleryPage, ReportIssuePage
+from missions.models import ContactIndexPage, MissionContactPage, MissionHomePage
+from newsroom.models import (
+    GalleryIndexPage, NewsIndexPage, NewsItemPage, PhotoGalleryPage, ReportIndexPage,
+    ReportIssuePage,
+)
 from wagtail.models import Site
 
 site = Site.objects.get(hostname=HOST)
@@ -72,15 +76,29 @@ story = (
 )
 gallery = PhotoGalleryPage.objects.live().filter(locale=home.locale).order_by("path").first()
 issue = ReportIssuePage.objects.live().filter(locale=home.locale).order_by("-publication_date").first()
-print(json.dumps({
+mission = MissionHomePage.objects.live().filter(locale=home.locale).order_by("path").first()
+mission_contact = (
+    MissionContactPage.objects.live().filter(locale=home.locale).order_by("path").first()
+)
+story_ru = (
+    NewsItemPage.objects.live().filter(locale__language_code="ru", slug__startswith="bulk-")
+    .order_by("-date", "-pk").first()
+)
+print(json.dumps({name: value for name, value in {
     "home": where(home),
+    "mission_home": where(mission),
     "news": where(news),
     "news_page_50": where(news, "?page=50"),
     "story": where(story),
+    "story_ru": where(story_ru),
+    "gallery_index": where(GalleryIndexPage.objects.live().child_of(home).first()),
     "gallery": where(gallery),
+    "report_series": where(ReportIndexPage.objects.live().child_of(home).first()),
     "report_issue": where(issue),
+    "contacts": where(ContactIndexPage.objects.live().child_of(home).first()),
+    "mission_contact": where(mission_contact),
     "search": [HOST, "/en/search/?q=migrants"],
-}))
+}.items() if value is not None}))
 """
 
 
@@ -344,8 +362,8 @@ def main():
                 except urllib.error.HTTPError as error:
                     raise RuntimeError(f"http://{host}{path} answered {error.code}") from error
         if env.get("REDIS_URL"):
-            # As after a publish: every cached page and per-generation value is
-            # stale; the first request of each page renders it from scratch.
+            # As after a publish: every cached page is stale; the first request
+            # of each page renders it (and reads the next expiry).
             # COLD_SAMPLES times per page, the generation bumped before each.
             bump = generation_bumper(env["REDIS_URL"], env["CODE_VERSION"])
             for name, (host, path) in paths.items():
@@ -456,10 +474,9 @@ def print_table(report):
     for name, result in report["cached"].items():
         print(row(f"{name}, cached", result))
     print(
-        "uncached: the page cache is bypassed (every request renders the page; the "
-        "HTML fragments and data kept per content generation are warm). cold ms: median "
-        f"of {COLD_SAMPLES} single requests, each the first after a publish (everything "
-        "stale: page, fragments, data). cached: answered from the page cache."
+        "uncached: the page cache is bypassed (every request renders the page from its "
+        f"own queries). cold ms: median of {COLD_SAMPLES} single requests, each the "
+        "first after a publish. cached: answered from the page cache."
     )
     load = report.get("load")
     if load:

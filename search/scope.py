@@ -188,6 +188,10 @@ class SearchScope:
 
 def _result_ids(results):
     """The pks of every result, most relevant first, without making the pages."""
+    compiler = getattr(results, "query_compiler", None)
+    ranked = getattr(compiler, "ranked_ids", None)
+    if ranked is not None:  # SQLite: one query (search/backends/sqlite.py)
+        return ranked(compiler.get_config(results.backend))
     get_queryset = getattr(results, "get_queryset", None)  # the database backends
     if get_queryset is not None:
         return list(get_queryset().values_list("pk", flat=True))

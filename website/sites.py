@@ -64,8 +64,8 @@ def is_regional_home(home):
 def site_for_host(sites, hostname, port):
     """The Site Wagtail chooses for ``hostname`` and ``port`` among ``sites``
     (wagtail.models.sites.get_site_for_hostname, without a query): the exact
-    host and port, else the host on the default site, else a single site of
-    that host on another port, else the default site."""
+    host and port, else the host on the default site, else the one site of
+    that host on another port, else the default site (None without one)."""
     default = next((site for site in sites if site.is_default_site), None)
     by_host = [site for site in sites if site.hostname == hostname]
     for site in by_host:
@@ -74,9 +74,9 @@ def site_for_host(sites, hostname, port):
     for site in by_host:
         if site.is_default_site:
             return site
-    if default is None:
-        return by_host[0] if by_host else None
-    return by_host[0] if len(by_host) == 1 else default
+    if len(by_host) == 1:
+        return by_host[0]
+    return default
 
 
 # --- The frame -----------------------------------------------------------------------------

@@ -6,8 +6,11 @@ like ``modelsearch.backends.database`` does, by the database in use:
 - PostgreSQL: :class:`search.backends.postgres.LanguagePostgresSearchBackend`,
   modelsearch's PostgreSQL full-text backend with one text search
   configuration per language (``SEARCH_CONFIGS``) instead of one for all;
-- anything else (SQLite in development): modelsearch's own database backend
-  (FTS5 on SQLite), which has no stemming and ignores the configurations.
+- SQLite with FTS5 (development, the embedded default):
+  :class:`search.backends.sqlite.RankedSQLiteSearchBackend`, modelsearch's
+  FTS5 backend ranking a search in one query; no stemming, configurations
+  ignored;
+- anything else: modelsearch's own database backend.
 
 Why not one backend alias per language? Every alias of the database backend
 writes into the same table (``wagtailsearch_indexentry``, one row per object),
@@ -28,7 +31,14 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for
         from search.backends.postgres import LanguagePostgresSearchBackend
 
         return LanguagePostgresSearchBackend(params)
-    return database.SearchBackend(params)
+    backend = database.SearchBackend(params)
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    if type(backend) is SQLiteSearchBackend:
+        from search.backends.sqlite import RankedSQLiteSearchBackend
+
+        return RankedSQLiteSearchBackend(params)
+    return backend
 
 
 def for_language(language):

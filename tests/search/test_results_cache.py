@@ -3,6 +3,7 @@ publishes, unpublishes or deletes is found (or not) at once, and each search
 is its own."""
 
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from search import views
 from tests.factories import NewsItemPageFactory
@@ -74,3 +75,16 @@ def test_postgresql_indexes_the_vector_the_search_matches(db):
             [INDEX_TABLE, "%USING gin (((title || body)))%"],
         )
         assert cursor.fetchall(), "no GIN index on (title || body)"
+
+
+def test_a_search_is_ranked_in_one_full_text_query(site_tree, search):
+    """However many pages match, the full-text index is asked once (on SQLite,
+    modelsearch would ask it again for every matching page to rank it)."""
+    for number in range(6):
+        NewsItemPageFactory(parent=site_tree.kazakhstan_news, title=f"Quokka count {number}")
+    with CaptureQueriesContext(connection) as queries:
+        titles = found_titles(search(site_tree.kazakhstan_site, "quokka"))
+    assert len(titles) == 6
+    full_text = full_text_queries(queries)
+    assert len(full_text) == 1
+    assert full_text[0].count("MATCH") <= 1 or connection.vendor == "postgresql"
