@@ -402,22 +402,41 @@ def _is_transactional(item):
     return "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
 
 
+def _shared_builds(item):
+    """The tests' fixtures of a wider scope than the test that write to the
+    database (in a transaction kept open for their module or class, as
+    ``site_tree_once`` does); not pytest-django's own."""
+    return {
+        name
+        for name, fixturedefs in item._fixtureinfo.name2fixturedefs.items()
+        if fixturedefs[-1].baseid  # defined in the tests, not by a plugin
+        and fixturedefs[-1].scope in ("module", "class", "package")
+        and "django_db_blocker" in fixturedefs[-1].argnames
+    }
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """The shared ``site_tree`` lives in its module's transaction: a test that
-    commits cannot use it, and in each module the tests that use it run after
-    the others (which must not see it)."""
+    commits cannot use it. In each module, the tests that use no shared build
+    run first (they must not see one), then those using other builds, then
+    those using ``site_tree``."""
     for item in items:
         if "site_tree_once" in item.fixturenames and _is_transactional(item):
             raise pytest.UsageError(
                 f"{item.nodeid} commits its transaction: it cannot use the shared"
                 " site_tree; override site_tree with fresh_site_tree in its module"
             )
+
+    def order(item):
+        builds = _shared_builds(item)
+        return (bool(builds), "site_tree_once" in builds)
+
     ordered, run, module = [], [], None
     for item in items + [None]:
         item_module = getattr(item, "module", None)
         if item_module is not module and run:
-            ordered.extend(sorted(run, key=lambda it: "site_tree_once" in it.fixturenames))
+            ordered.extend(sorted(run, key=order))
             run = []
         module = item_module
         if item is not None:
