@@ -285,24 +285,40 @@ def _build_site_tree():
 
 
 def _keys(value):
-    """(model, pk) of an object, or a list of them."""
+    """(model, pk) of an object, or a list or dict of them."""
     if isinstance(value, list):
         return [_keys(item) for item in value]
+    if isinstance(value, dict):
+        return {name: _keys(item) for name, item in value.items()}
     return (type(value), value.pk)
 
 
 def _fetch(key):
+    """The objects of ``_keys`` read afresh from the database."""
     if isinstance(key, list):
         return [_fetch(item) for item in key]
+    if isinstance(key, dict):
+        return {name: _fetch(item) for name, item in key.items()}
     model, pk = key
     return model._default_manager.get(pk=pk)
 
 
 @pytest.fixture(scope="module")
-def site_tree_once(django_db_setup, django_db_blocker, tmp_path_factory):
-    """``site_tree`` built once for the module, in a transaction rolled back at
-    its end: the objects' keys, the folder of its media files and the
-    factories' state after the build."""
+def site_tree_additions():
+    """What a module adds to the shared tree, once: a module overrides this
+    (module-scoped) fixture with a function ``add(tree)`` that builds on the
+    tree's namespace, in its transaction, and returns a dict of the objects it
+    made (models, lists or dicts of them); ``site_tree_added`` gives them to
+    each test, read afresh. None: nothing added."""
+    return None
+
+
+@pytest.fixture(scope="module")
+def site_tree_once(django_db_setup, django_db_blocker, tmp_path_factory, site_tree_additions):
+    """``site_tree`` built once for the module (with the module's
+    ``site_tree_additions``), in a transaction rolled back at its end: the
+    objects' keys, the folder of its media files and the factories' state
+    after the build."""
     media = tmp_path_factory.mktemp("site-tree-media")
     atomic = transaction.atomic()
     with (
@@ -315,8 +331,10 @@ def site_tree_once(django_db_setup, django_db_blocker, tmp_path_factory):
             cache.clear()  # Wagtail caches the sites' root paths
             _reset_factories()
             built = _build_site_tree()
+            added = site_tree_additions(built) if site_tree_additions else {}
             shared = SimpleNamespace(
                 keys={name: _keys(value) for name, value in vars(built).items()},
+                added=_keys(added),
                 media=media,
                 factories=_factories_state(),
             )
@@ -382,6 +400,12 @@ def site_tree(site_tree_once, db, settings):
     shutil.copytree(site_tree_once.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     _restore_factories(site_tree_once.factories)
     return SimpleNamespace(**{name: _fetch(key) for name, key in site_tree_once.keys.items()})
+
+
+@pytest.fixture
+def site_tree_added(site_tree, site_tree_once):
+    """The objects the module's ``site_tree_additions`` made, read afresh."""
+    return _fetch(site_tree_once.added)
 
 
 @pytest.fixture
