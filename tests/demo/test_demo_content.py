@@ -1,6 +1,7 @@
 """`manage.py load_demo_content` builds the demo site from Issue 1 of the
 Regional Response Report, and running it again never undoes an editor's work."""
 
+import shutil
 from io import StringIO
 from urllib.parse import urlsplit
 
@@ -10,6 +11,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
@@ -85,9 +87,35 @@ def almaty_story():
     return english(NewsItemPage).get(source_url=ALMATY_SOURCE)
 
 
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for the module, in a transaction rolled back after
+    it (each test still runs in its own savepoint). Returns the folder of its
+    media files."""
+    media = str(tmp_path_factory.mktemp("demo-media"))
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media),
+        translation.override(settings.LANGUAGE_CODE),
+    ):
+        with transaction.atomic():
+            cache.clear()
+            load_demo()
+            yield media
+            transaction.set_rollback(True)
+    cache.clear()  # Wagtail caches site root paths; they were rolled back
+
+
+@pytest.fixture
+def demo(demo_once, db, settings):
+    """The site as a first run of ``load_demo_content`` leaves it: the
+    database, and its pictures copied into the test's own media folder."""
+    shutil.copytree(demo_once, settings.MEDIA_ROOT, dirs_exist_ok=True)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
 def test_running_the_command_twice_changes_nothing():
-    load_demo()
     first = snapshot()
 
     output = load_demo()
@@ -97,8 +125,8 @@ def test_running_the_command_twice_changes_nothing():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
 def test_an_editors_change_to_a_demo_page_survives_a_second_run():
-    load_demo()
     page = almaty_story()
     page.summary = "Edited by the Kazakhstan team."
     page.save_revision().publish()
@@ -113,8 +141,8 @@ def test_an_editors_change_to_a_demo_page_survives_a_second_run():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
 def test_an_editors_draft_survives_a_second_run():
-    load_demo()
     page = almaty_story()
     page.title = "A draft title"
     page.save_revision()
@@ -127,8 +155,8 @@ def test_an_editors_draft_survives_a_second_run():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
 def test_reset_restores_edited_demo_pages_and_keeps_the_editors_own_pages():
-    load_demo()
     edited = almaty_story()
     demo_summary = edited.summary
     edited.summary = "Edited by the Kazakhstan team."
@@ -171,8 +199,8 @@ def test_reset_restores_edited_demo_pages_and_keeps_the_editors_own_pages():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
 def test_reset_of_an_unchanged_demo_saves_nothing():
-    load_demo()
     first = snapshot()
 
     output = load_demo("--reset")
@@ -182,8 +210,8 @@ def test_reset_of_an_unchanged_demo_saves_nothing():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
 def test_reset_restores_the_regional_homes_featured_stories_and_site_settings():
-    load_demo()
     home = english(RegionalHomePage).get()
     featured = [block.value.pk for block in home.featured_stories]
     home.featured_stories = []
@@ -210,8 +238,8 @@ def test_reset_restores_the_regional_homes_featured_stories_and_site_settings():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
 def test_reset_finds_a_demo_page_an_editor_renamed():
-    load_demo()
     page = almaty_story()
     page.slug = "almaty-process-2021"
     page.save_revision().publish()
@@ -233,25 +261,6 @@ def test_a_welcome_page_an_editor_changed_is_kept():
 
     assert Page.objects.filter(pk=welcome.pk, title="Our first page").exists()
     assert Site.objects.get(is_default_site=True).hostname == REGIONAL.hostname
-
-
-@pytest.fixture(scope="class")
-def demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for a class of read-only tests, in a transaction
-    rolled back after the class (each test still runs in its own savepoint).
-    Returns the folder of its media files."""
-    media = str(tmp_path_factory.mktemp("demo-media"))
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        with transaction.atomic():
-            load_demo()
-            yield media
-            transaction.set_rollback(True)
-    cache.clear()  # Wagtail caches site root paths; they were rolled back
-
-
-@pytest.fixture
-def demo(demo_once, settings):
-    settings.MEDIA_ROOT = demo_once
 
 
 @pytest.mark.django_db

@@ -2,10 +2,12 @@
 in Kyrgyz (the Kyrgyzstan mission's home, newsroom, contact page and stories),
 as wagtail-localize translations that translators can open and change."""
 
+import shutil
 from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -28,12 +30,18 @@ def load_demo(*args):
     return out.getvalue()
 
 
-@pytest.fixture(scope="class")
+@pytest.fixture(scope="module")
 def demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for the class, rolled back after it."""
+    """The demo loaded once for the module, rolled back after it (each test
+    still runs in its own savepoint)."""
     media = str(tmp_path_factory.mktemp("demo-media"))
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media),
+        translation.override(settings.LANGUAGE_CODE),
+    ):
         with transaction.atomic():
+            cache.clear()
             output = load_demo()
             yield output, media
             transaction.set_rollback(True)
@@ -41,11 +49,11 @@ def demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture
-def demo(demo_once, settings):
-    """The demo's output; its pictures (and the renditions pages make of them)
-    stay in the class's media folder."""
+def demo(demo_once, db, settings):
+    """The demo's output; its pictures are copied into the test's own media
+    folder (where the pages make their renditions)."""
     output, media = demo_once
-    settings.MEDIA_ROOT = media
+    shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return output
 
 
@@ -137,11 +145,8 @@ class TestTheDemoTranslations:
 
 
 @pytest.mark.django_db
-def test_a_translators_change_survives_a_second_run_and_reset_puts_the_demo_back(
-    settings, tmp_path
-):
-    settings.MEDIA_ROOT = str(tmp_path)
-    load_demo()
+@pytest.mark.usefixtures("demo")
+def test_a_translators_change_survives_a_second_run_and_reset_puts_the_demo_back():
     russian = Locale.objects.get(language_code="ru")
     story = NewsItemPage.objects.get(
         translation_key=demo_translation_key("kazakhstan/news/almaty-process"), locale=russian

@@ -13,15 +13,12 @@ from wagtail_localize.models import StringSegment, Translation
 from newsroom.models import NewsItemPage, Topic
 from tests.factories import NewsItemPageFactory
 from tests.i18n.conftest import localize
+from website.roles import setup_roles
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def translated(site_tree, roles):
-    """The regional story in Russian, a Kyrgyzstan story in Kyrgyz, the topic
-    in Russian; then the roles set up (translators get the home pages in
-    their language)."""
+def _translate(site_tree):
     story = site_tree.regional_story
     kyrgyz_story = site_tree.kyrgyzstan_stories[0]
     result = {
@@ -34,8 +31,22 @@ def translated(site_tree, roles):
             site_tree.topic, "ru", {"Counter-trafficking": "Противодействие"}
         ),
     }
-    roles()
+    setup_roles()
     return result
+
+
+@pytest.fixture(scope="module")
+def site_tree_additions():
+    """The translations and roles are added to the module's shared tree, once."""
+    return _translate
+
+
+@pytest.fixture
+def translated(site_tree, site_tree_added):
+    """The regional story in Russian, a Kyrgyzstan story in Kyrgyz, the topic
+    in Russian; then the roles set up (translators get the home pages in
+    their language)."""
+    return site_tree_added
 
 
 @pytest.fixture

@@ -18,6 +18,12 @@ pytestmark = [
 
 
 @pytest.fixture
+def site_tree(fresh_site_tree):
+    """The live server sees only committed pages: the tree is built in each test."""
+    return fresh_site_tree
+
+
+@pytest.fixture
 def quokka_stories(transactional_db, site_tree):
     return [
         NewsItemPageFactory(parent=site_tree.kazakhstan_news, title="Quokka census in Astana"),

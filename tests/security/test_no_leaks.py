@@ -24,11 +24,7 @@ pytestmark = pytest.mark.django_db
 SECRET = b"hushhush"
 
 
-@pytest.fixture
-def stories(site_tree):
-    """Two visible Kyrgyz stories and one hidden story of each kind, all tagged
-    with the site tree's topic, shared with Kazakhstan and the regional site,
-    and gathered in a report issue."""
+def _add_stories(site_tree):
     news = site_tree.kyrgyzstan_news
     shared_with = [site_tree.kazakhstan_site, site_tree.regional_site]
     day = datetime.date(2025, 6, 1)
@@ -83,8 +79,22 @@ def stories(site_tree):
         publication_date=datetime.date(2025, 6, 30),
         sections=[report_section("Quokkas", [*visible, *hidden.values()])],
     )
+    return {"visible": visible, "hidden": hidden}
+
+
+@pytest.fixture(scope="module")
+def site_tree_additions():
+    """The stories are added to the module's shared tree, once."""
+    return _add_stories
+
+
+@pytest.fixture
+def stories(site_tree, site_tree_added):
+    """Two visible Kyrgyz stories and one hidden story of each kind, all tagged
+    with the site tree's topic, shared with Kazakhstan and the regional site,
+    and gathered in a report issue."""
     cache.clear()  # as after a publish: nothing served from an earlier render
-    return visible, hidden
+    return site_tree_added["visible"], site_tree_added["hidden"]
 
 
 def get(client, site, path):
