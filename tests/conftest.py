@@ -60,12 +60,16 @@ def same_language_after():
 
 @pytest.fixture
 def page_cache(settings):
-    """The page cache (and the per-generation data and HTML caches) switched
-    on, as in production with Redis; empty at the start."""
+    """The full-page cache switched on, as in production with Redis; empty at
+    the start."""
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()
     yield
-    cache.clear()
+    # A test may have pointed the cache at a Redis database that tests of other
+    # processes share (test_scheduled_expiry.py removes its own keys): clearing
+    # it would empty theirs.
+    if "redis" not in settings.CACHES["default"]["BACKEND"].lower():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -466,3 +470,24 @@ def pytest_collection_modifyitems(items):
         if item is not None:
             run.append(item)
     items[:] = ordered
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test that commits (``transactional_db``) leaves the database flushed:
+    pytest-django empties every table after it. When the next test of the
+    process is not one, the migrated content (Wagtail's root page, the
+    locales, the groups) is put back, as it was when the test database was
+    made, so that test starts like every other: whichever order the tests
+    reach a worker in (``--dist=loadfile``)."""
+    yield
+    if not _is_transactional(item) or nextitem is None or _is_transactional(nextitem):
+        return
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
