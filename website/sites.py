@@ -304,14 +304,7 @@ _current_request = contextvars.ContextVar("site_frame_request", default=None)
 def current_frame():
     """The frame of the request being answered, made on first use; None
     outside a request."""
-    request = _current_request.get()
-    if request is None:
-        return None
-    frame = getattr(request, "_site_frame", None)
-    if frame is None:
-        frame = Frame(request)
-        request._site_frame = frame
-    return frame
+    return frame_for(_current_request.get())
 
 
 def frame_for(request):
