@@ -286,9 +286,8 @@ def fetch_specific(page):
     specific = queryset.get(pk=page.pk)
     if "locale" in page._state.fields_cache:
         specific._state.fields_cache["locale"] = page.locale
-    for name in ("is_restricted",):
-        if hasattr(page, name):
-            setattr(specific, name, getattr(page, name))
+    if hasattr(page, "is_restricted"):
+        specific.is_restricted = page.is_restricted
     return specific
 
 
