@@ -232,7 +232,15 @@ def mission_homes(locale):
 
 def contact_page_of(home):
     """The live contact page of a mission home page; the source language's
-    when the home's language has none. One query."""
+    when the home's language has none. One query, once per request (the
+    mission's home page and every page's footer show it)."""
+    frame = current_frame()
+    if frame is None:
+        return _contact_page_of(home)
+    return frame.reuse(("contact-page", home.pk), lambda: _contact_page_of(home))
+
+
+def _contact_page_of(home):
     pages = MissionContactPage.objects.live().filter(public_q())
     source_homes = Page.objects.filter(
         depth=2, translation_key=home.translation_key, locale__language_code=settings.LANGUAGE_CODE

@@ -126,7 +126,7 @@ class Frame:
             along = Q()
             for step, slug in enumerate(components[:MAX_ROUTE_DEPTH], start=3):
                 along |= Q(depth=step, slug=slug)
-            wanted |= (Q(depth=3) | along) & in_site if along else Q(depth=3) & in_site
+            wanted |= (Q(depth=3) | along) & in_site
             if along:
                 wanted |= Q(
                     translation_key__in=Page.objects.filter(along & in_site).values(
@@ -166,7 +166,7 @@ class Frame:
 
     @cached_property
     def home_translations(self):
-        """Every translation of the site's home page (live or not), by path."""
+        """Every translation of the site's home page (live or not), in tree order."""
         root = self.default_root
         if root is None:
             return []
