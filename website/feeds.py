@@ -145,9 +145,7 @@ class StoryFeed(Feed):
         if source.topic is not None:
             filters = listings.StoryFilters(topic=source.topic.slug)
             stories = filters.apply(stories, source.home.locale_id)
-        items = listings.decorate(
-            stories.newest_first().for_cards(topics=True)[:FEED_ITEMS], topics=True
-        )
+        items = listings.decorate(stories.for_cards(topics=True).newest(FEED_ITEMS), topics=True)
         fetch_renditions(items)
         for story in items:
             story.feed_link = story.get_full_url(source.request)

@@ -26,6 +26,7 @@ This module imports no page model of the project's apps.
 import contextvars
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -110,14 +111,20 @@ class Frame:
                 request._wagtail_site = self.site
 
     def _load(self, components):
-        restricted_pks = PageViewRestriction.objects.values("page_id")
-        wanted = Q(depth=2) | Q(pk__in=[site.root_page_id for site in self.sites])
-        wanted |= Q(pk__in=restricted_pks)
+        # The pages are chosen by a union of small lookups, each answered
+        # from an index (depth, slug, translation key, primary key): as one
+        # condition joined by OR, the databases scan the whole page table.
+        wanted = [
+            Page.objects.filter(depth=2).order_by().values("pk"),
+            Page.objects.filter(pk__in=[site.root_page_id for site in self.sites])
+            .order_by()
+            .values("pk"),
+            PageViewRestriction.objects.order_by().values("page_id"),
+        ]
         root_key = self._site_root_key()
         if root_key is not None:
             # The sections under the site's home page in every language, and
-            # the pages along the address with their translations. The cheap
-            # conditions come first: the home page is looked up for few rows.
+            # the pages along the address with their translations.
             in_site = Exists(
                 Page.objects.filter(
                     depth=2, translation_key=root_key, path=_home_path_of(OuterRef("path"))
@@ -126,20 +133,26 @@ class Frame:
             along = Q()
             for step, slug in enumerate(components[:MAX_ROUTE_DEPTH], start=3):
                 along |= Q(depth=step, slug=slug)
-            wanted |= (Q(depth=3) | along) & in_site
+            wanted.append(
+                Page.objects.filter((Q(depth=3) | along) & in_site).order_by().values("pk")
+            )
             if along:
-                wanted |= Q(
-                    translation_key__in=Page.objects.filter(along & in_site).values(
-                        "translation_key"
+                wanted.append(
+                    Page.objects.filter(
+                        translation_key__in=Page.objects.filter(along & in_site).values(
+                            "translation_key"
+                        )
                     )
+                    .order_by()
+                    .values("pk")
                 )
         rows = (
-            Page.objects.filter(wanted)
+            Page.objects.filter(pk__in=wanted[0].union(*wanted[1:]))
             .annotate(is_restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
             .select_related("locale")
-            .order_by("path")
+            .order_by()
         )
-        self.pages = list(rows)
+        self.pages = sorted(rows, key=attrgetter("path"))
         self.by_path = {page.path: page for page in self.pages}
         self.homes = {page.path: page for page in self.pages if page.depth == 2}
         for home in self.homes.values():

@@ -293,6 +293,35 @@ def test_unusable_year_is_ignored(site_tree, many_stories, page_context, client,
     assert response.status_code == 200
 
 
+def test_years_long_past_and_next_year_are_offered(site_tree, page_context):
+    next_year = timezone.localdate().year + 1
+    for day in (datetime.date(1968, 5, 1), datetime.date(next_year, 1, 2)):
+        NewsItemPageFactory(parent=site_tree.kyrgyzstan_news, title=f"Story of {day}", date=day)
+
+    context = page_context(site_tree.kyrgyzstan_news, site_tree.kyrgyzstan_site)
+
+    years = context["years"]
+    assert years[0] == next_year and years[-1] == 1968
+    assert years == sorted(set(years), reverse=True)
+    old = page_context(site_tree.kyrgyzstan_news, site_tree.kyrgyzstan_site, year="1968")
+    assert titles(old["stories"]) == ["Story of 1968-05-01"]
+
+
+def test_pages_split_stories_of_one_day_without_losing_or_repeating_one(site_tree, page_context):
+    day = datetime.date(2031, 3, 3)
+    for n in range(14):
+        NewsItemPageFactory(parent=site_tree.kyrgyzstan_news, title=f"Same day {n:02}", date=day)
+    expected = titles(
+        NewsItemPage.objects.readable().listed_on(site_tree.kyrgyzstan).newest_first()
+    )
+
+    first = page_context(site_tree.kyrgyzstan_news, site_tree.kyrgyzstan_site)["stories"]
+    second = page_context(site_tree.kyrgyzstan_news, site_tree.kyrgyzstan_site, page="2")["stories"]
+
+    assert titles(first) + titles(second) == expected[:24]
+    assert len(set(titles(first)) | set(titles(second))) == len(expected[:24])
+
+
 def test_year_without_stories_lists_nothing(site_tree, page_context):
     context = page_context(site_tree.kyrgyzstan_news, site_tree.kyrgyzstan_site, year="1990")
     assert list(context["stories"]) == []
