@@ -18,20 +18,19 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
 from django.db.models import (
-    Case,
     CharField,
     Count,
     Exists,
     F,
-    Func,
     IntegerField,
     OuterRef,
     Q,
     Subquery,
     Value,
-    When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -270,13 +269,36 @@ def listing_topics(stories, locale):
     return sorted(chosen.values(), key=lambda topic: topic.name.casefold())
 
 
-class JoinedText(Func):
-    """Texts joined end to end by ``||`` in one flat expression (Concat nests
-    a function per text, too deep for SQLite's parser at forty texts)."""
+def year_probes(stories, years, older_than):
+    """An SQL text expression listing which of ``years`` have some of
+    ``stories`` ("2026,2024,"), and "older" when some story is dated before
+    the year ``older_than``.
 
-    arg_joiner = " || "
-    template = "(%(expressions)s)"
-    output_field = CharField()
+    Each year is one lookup in the index of the stories' dates that stops at
+    the first story. The lookup is built by the ORM once, for placeholder
+    dates, and repeated with each year's dates: built forty times, the
+    querysets cost more than the query."""
+    low, high = datetime.date(1000, 1, 1), datetime.date(1000, 12, 31)
+    probe = stories.filter(date__gte=low, date__lte=high).order_by().values("pk")[:1]
+    sql, params = probe.query.sql_with_params()
+    adapt = connection.ops.adapt_datefield_value
+    placeholders = {adapt(low): "low", adapt(high): "high"}
+    roles = [
+        placeholders.get(param) if isinstance(param, str | datetime.date) else None
+        for param in params
+    ]
+    if roles.count("low") != 1 or roles.count("high") != 1:
+        raise ValueError("The stories are already filtered by these placeholder dates.")
+    texts, values = [], []
+    bounds = [(year, datetime.date(year, 1, 1), datetime.date(year, 12, 31)) for year in years]
+    bounds.append(("older", datetime.date(1, 1, 1), datetime.date(older_than - 1, 12, 31)))
+    for label, start, end in bounds:
+        texts.append(f"CASE WHEN EXISTS({sql}) THEN '{label},' ELSE '' END")
+        chosen = {"low": adapt(start), "high": adapt(end)}
+        values += [
+            chosen[role] if role else param for role, param in zip(roles, params, strict=True)
+        ]
+    return RawSQL(" || ".join(texts), values, output_field=CharField())
 
 
 def listing_facets(stories, locale, counted=None):
@@ -307,28 +329,14 @@ def listing_facets(stories, locale, counted=None):
     # before the window, rare, are read apart by listing_years).
     last = timezone.localdate().year + 1
     first = last - YEAR_WINDOW + 1
-    probes = [
-        Case(
-            When(Exists(stories.filter(date__year=year)), then=Value(f"{year},")),
-            default=Value(""),
-            output_field=text,
-        )
-        for year in range(last, first - 1, -1)
-    ]
-    probes.append(
-        Case(
-            When(Exists(stories.filter(date__lt=datetime.date(first, 1, 1))), then=Value("older")),
-            default=Value(""),
-            output_field=text,
-        )
-    )
+    years_found = year_probes(stories, range(last, first - 1, -1), older_than=first)
     year_rows = (
         Locale.objects.filter(pk=locale_id)
         .order_by()
         .values_list(
             Value(1, output_field=number),
             Value(0, output_field=number),
-            JoinedText(*probes),
+            years_found,
             Value(0, output_field=number),
             Value("", output_field=text),
             Value("", output_field=text),
@@ -356,7 +364,7 @@ def listing_facets(stories, locale, counted=None):
             total = value
         elif kind == 1:
             years = [int(year) for year in key.split(",") if year.isdigit()]
-            if key.endswith("older"):
+            if "older" in key:
                 years += listing_years(stories.filter(date__lt=datetime.date(first, 1, 1)))
         elif topic_locale == locale_id or key not in chosen:
             chosen[key] = Topic(
@@ -451,7 +459,9 @@ def story_listing(home, locale_id, filters, page_number):
     missions = mission_choices(locale_id) if regional else []
     stories = NewsItemPage.objects.readable().listed_on(home)
     filtered = filters.apply(stories, locale_id, missions) if filters else stories
-    topics, years, total = listing_facets(stories, locale_id, counted=filtered)
+    # Unfiltered, the stories are counted in the page table alone.
+    counted = filtered if filters else NewsItemPage.as_pages().readable().listed_on(home)
+    topics, years, total = listing_facets(stories, locale_id, counted=counted)
     page = page_of_stories(filtered.for_cards(), number, STORIES_PER_PAGE, total)
     page.object_list = decorate(page.object_list)
     fetch_renditions(page.object_list)
