@@ -125,10 +125,12 @@ def related_stories(story, limit=RELATED_STORIES, preview=False):
             return []
     else:
         keys = Topic.objects.filter(stories=story.pk).values("translation_key")
+    # Asked of each story, newest first, until enough are found: the stories
+    # sharing a topic may be thousands.
     tagged = NewsItemPage.topics.through.objects.filter(
-        topic__in=Topic.objects.filter(translation_key__in=keys)
-    ).values("newsitempage_id")
-    stories = NewsItemPage.objects.readable(story.locale_id).filter(pk__in=tagged)
+        newsitempage_id=OuterRef("pk"), topic__in=Topic.objects.filter(translation_key__in=keys)
+    )
+    stories = NewsItemPage.objects.readable(story.locale_id).filter(Exists(tagged))
     if story.pk:
         stories = stories.exclude(pk=story.pk)
     return decorate(stories.for_cards().newest(limit))

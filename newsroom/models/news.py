@@ -126,15 +126,20 @@ class StoryQuerySet(PageQuerySet):
             .filter(expired=False)
             .exclude(expire_at__lte=timezone.now())
         )
-        return stories if locale is None else stories.filter(locale=locale)
+        return stories if locale is None else stories.in_locale(locale)
+
+    def in_locale(self, locale):
+        """In ``locale`` (a Locale or its pk), not looked up by the locale's
+        index on SQLite (``Unindexed``)."""
+        return self.alias(story_locale=Unindexed("locale_id")).filter(
+            story_locale=getattr(locale, "pk", locale)
+        )
 
     def listed_on(self, home):
         """The stories the site of ``home`` (a home page in some locale) lists,
         in that locale: on the regional site every story, on a mission site its
         own and those shared with it, each once. Not ordered."""
-        stories = self.alias(story_locale=Unindexed("locale_id")).filter(
-            story_locale=home.locale_id
-        )
+        stories = self.in_locale(home.locale_id)
         if is_regional_home(home):
             return stories
         # Translations of a page share its translation key; a Site points at
