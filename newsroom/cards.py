@@ -10,7 +10,7 @@ page, its PDF and e-mail editions and the public site's templates use these.
 """
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import ForeignKey, Q
+from django.db.models import ForeignKey
 from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page
@@ -110,13 +110,19 @@ def _prepare_cards(pages, localize):
     if any(type(page) is not model for page in pages):
         model = Page
     locale_id = active_locale_id() if localize else None
-    wanted = Q(pk__in=[page.pk for page in pages])
+    # Two lookups united, each by an index: joined by OR in one condition,
+    # PostgreSQL reads every story.
+    wanted = Page.objects.filter(pk__in=[page.pk for page in pages]).order_by().values("pk")
     if locale_id is not None:
-        wanted |= Q(
-            translation_key__in={page.translation_key for page in pages}, locale_id=locale_id
+        wanted = wanted.union(
+            Page.objects.filter(
+                translation_key__in={page.translation_key for page in pages}, locale_id=locale_id
+            )
+            .order_by()
+            .values("pk")
         )
     shown = (
-        model.objects.filter(wanted)
+        model.objects.filter(pk__in=wanted)
         .live()
         .filter(public_q())
         .exclude(expire_at__lte=timezone.now())

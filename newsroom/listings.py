@@ -126,9 +126,13 @@ def related_stories(story, limit=RELATED_STORIES, preview=False):
     else:
         keys = Topic.objects.filter(stories=story.pk).values("translation_key")
     # Asked of each story, newest first, until enough are found: the stories
-    # sharing a topic may be thousands.
+    # sharing a topic may be thousands. The story is matched by a range of
+    # one (>= and <=), not by =: PostgreSQL would first gather every tagged
+    # story into a hash (at 20,000 stories 70 ms instead of 15).
     tagged = NewsItemPage.topics.through.objects.filter(
-        newsitempage_id=OuterRef("pk"), topic__in=Topic.objects.filter(translation_key__in=keys)
+        newsitempage_id__gte=OuterRef("pk"),
+        newsitempage_id__lte=OuterRef("pk"),
+        topic__in=Topic.objects.filter(translation_key__in=keys),
     )
     stories = NewsItemPage.objects.readable(story.locale_id).filter(Exists(tagged))
     if story.pk:
@@ -352,7 +356,7 @@ def listing_facets(stories, locale, counted=None):
             .annotate(kind=Value(2, output_field=number))
             .values("kind")
             .annotate(
-                total=Count("pk"),
+                total=Count("*"),
                 key=Value("", output_field=text),
                 topic_locale=Value(0, output_field=number),
                 topic_name=Value("", output_field=text),
