@@ -101,6 +101,13 @@ def tel_href(number):
 
 
 @register.filter
+def heading_anchor(text):
+    """A heading's anchor in Latin letters (a page's body gives unique ones:
+    website.blocks.with_heading_anchors)."""
+    return website_blocks.heading_anchor(text)
+
+
+@register.filter
 def social_label(platform):
     """The display name of a social network key ('x' gives 'X (Twitter)')."""
     return SOCIAL_LABELS.get(platform, platform)
