@@ -209,7 +209,7 @@ def test_english_pdf_has_cover_every_section_and_story_title_as_text(editions):
     for words in [
         "Regional Response Report",
         "Issue 7",
-        "Oct. 15, 2024",
+        "15 October 2024",
         "In this issue",
         "Direct assistance",
         "Nothing this quarter",
