@@ -194,6 +194,16 @@ class MissionContactPage(TeamPagePermissions, PublicPage, Page):
     def mission(self):
         return self.get_parent().specific
 
+    @property
+    def office_phones(self):
+        """(name, phone) of each office that has a phone number, in order: the
+        compact contacts (report, footer) show them without the addresses."""
+        return [
+            (block.value["name"], block.value["phone"])
+            for block in self.offices
+            if block.value.get("phone")
+        ]
+
 
 class ContactIndexPage(TeamPagePermissions, PublicPage, Page):
     """The regional page gathering every mission's contacts from their contact pages."""

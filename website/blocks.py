@@ -10,8 +10,10 @@ import re
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.coreutils import string_to_ascii
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -204,6 +206,49 @@ STORY_BLOCKS = [
     ("document", DocumentLinkBlock()),
     ("hotline", HotlineCalloutBlock()),
 ]
+
+
+# Ids the templates give elements of a page with a body (base.html, the footer,
+# the story page; search-suggest.js adds "<input id>-suggestions"): no heading
+# anchor takes one of them.
+TEMPLATE_IDS = frozenset(
+    {
+        "main",
+        "header-q",
+        "header-q-suggestions",
+        "footer-subscribe-title",
+        "footer-subscribe-email",
+        "related-heading",
+    }
+)
+# The anchor of a heading with no letter or digit in any script ("!!!").
+FALLBACK_ANCHOR = "section"
+
+
+def heading_anchor(text):
+    """A heading's anchor: its words in Latin letters, as a slug, in every
+    script ("Помощь мигрантам" gives "pomoshch-migrantam", "Өкүлчүлүк"
+    "okulchuluk"); "section" when nothing is left."""
+    return slugify(string_to_ascii(str(text or ""))) or FALLBACK_ANCHOR
+
+
+def with_heading_anchors(body, taken=TEMPLATE_IDS):
+    """[(block, anchor)] for a StreamField value: each heading block's anchor,
+    unique in the page (a repeated one gets "-2", "-3", …; none is one of
+    ``taken``), None for the other blocks."""
+    used = set(taken)
+    blocks_and_anchors = []
+    for block in body:
+        anchor = None
+        if block.block_type == "heading":
+            base = heading_anchor(block.value["text"])
+            anchor, number = base, 1
+            while anchor in used:
+                number += 1
+                anchor = f"{base}-{number}"
+            used.add(anchor)
+        blocks_and_anchors.append((block, anchor))
+    return blocks_and_anchors
 
 
 class SocialLinkBlock(blocks.StructBlock):

@@ -18,7 +18,7 @@ from django.utils import translation
 
 from missions.models import mission_contact_pages
 from newsroom.cards import report_sections
-from website.sites import with_homes
+from website.sites import home_of, with_homes
 
 MEDIA_SCHEME = "newsroom-media"
 # Renditions: lead photos as printed (about 60 mm wide at 200 dpi), the cover larger.
@@ -67,6 +67,8 @@ def issue_context(page):
         "series": page.get_parent().specific,
         "sections": sections,
         "cover_src": cover_src,
+        # The organisation publishing the issue: its site's home page, in its language.
+        "publisher": home_of(page).title,
         "missions": with_homes(mission_contact_pages(page.locale)),
         "language_code": page.locale.language_code,
         "language_name": page.locale.get_display_name(),

@@ -1,8 +1,9 @@
 """What asks for PDF editions: publishing or unpublishing an issue, a story it
 shows, a mission's contact page (the "contact the missions" block), or a page
-whose title an issue prints (a mission's or the regional home page: the
-stories' missions; a report series: the cover). An issue whose printed content
-did not change is not made again (generate.generate_pdf compares it)."""
+whose title an issue prints (a mission's home page: the stories' missions; the
+regional home page: the cover's publisher; a report series: the cover). An
+issue whose printed content did not change is not made again
+(generate.generate_pdf compares it)."""
 
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished

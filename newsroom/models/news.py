@@ -17,7 +17,7 @@ from wagtail.models import Page, PageManager, PageQuerySet, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from website.blocks import STORY_BLOCKS
+from website.blocks import STORY_BLOCKS, with_heading_anchors
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
 from website.sites import (
@@ -324,6 +324,8 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
             parent_page=parent_of(self),
             home_page=home_page_for(self),
             lead_image=self.lead_image if self.lead_image_id else None,
+            # The body's blocks, each heading with its anchor (unique in the page).
+            body_blocks=with_heading_anchors(self.body),
         )
         listings.fetch_renditions([self], related)
         return context

@@ -209,7 +209,7 @@ def test_english_pdf_has_cover_every_section_and_story_title_as_text(editions):
     for words in [
         "Regional Response Report",
         "Issue 7",
-        "Oct. 15, 2024",
+        "15 October 2024",
         "In this issue",
         "Direct assistance",
         "Nothing this quarter",
@@ -462,3 +462,80 @@ def test_a_renamed_mission_reaches_the_pdf(
 
     assert ReportIssuePDF.objects.get(page=issue_made_from_html).generated_at > made
     assert "Kyrgyz Republic" in made_from(issue_made_from_html)
+
+
+# --- The cover ------------------------------------------------------------------------
+
+
+def test_a_cover_without_a_picture_is_designed_with_type(editions):
+    """The issue has no cover picture: its cover still names the publisher, the
+    series, the title, the issue and its date, with the issue's number large,
+    on one page of its own."""
+    for data, publisher in (
+        (editions.pdf, "Central Asia"),
+        (editions.russian_pdf, "[ru] Central Asia"),
+    ):
+        pages = PdfReader(io.BytesIO(data)).pages
+        cover = pages[0].extract_text()
+        assert squeeze(publisher) in squeeze(cover)
+        assert "7" in [line.strip() for line in cover.splitlines()]  # the large number
+        assert "In this issue" not in cover and "В этом выпуске" not in cover
+
+    cover = squeeze(PdfReader(io.BytesIO(editions.pdf)).pages[0].extract_text())
+    assert squeeze("REGIONAL RESPONSE REPORT") in cover  # the series, in capitals
+    for words in [
+        "Issue 7",
+        "Issue 7 · 15 October 2024",
+        "What the missions did in Issue 7.",
+        "Read online:",
+    ]:
+        assert squeeze(words) in cover, words
+
+
+def cover_of(issue):
+    return BeautifulSoup(render.render_html(issue), "html.parser").select_one("section.cover")
+
+
+def test_cover_html_without_a_picture_has_the_designed_elements(site_tree):
+    cover = cover_of(site_tree.issue)
+
+    assert "cover--plain" in cover["class"]
+    assert cover.select_one(".cover__mark") is not None
+    assert cover.select_one(".cover__publisher").get_text(strip=True) == "Central Asia"
+    assert cover.select_one(".cover__series").get_text(strip=True) == site_tree.report_index.title
+    assert cover.select_one(".cover__title").get_text(strip=True) == "Issue 1"
+    assert cover.select_one(".cover__issue").get_text(" ", strip=True) == "Issue 1 · 15 April 2024"
+    motif = cover.select_one(".cover__motif")
+    assert motif["aria-hidden"] == "true"
+    assert motif.select_one(".cover__number").get_text(strip=True) == "1"
+    assert motif.select_one("svg.cover__globe") is not None
+    assert cover.select_one(".cover__image") is None
+    assert cover.select_one(".cover__footer a")["href"] == site_tree.issue.get_full_url()
+
+
+def test_cover_html_with_a_picture_shows_it_instead_of_the_motif(site_tree):
+    issue = site_tree.issue
+    issue.cover_image = ImageFactory()
+    issue.cover_image_alt = "The cover of issue 1"
+    issue.save()
+
+    cover = cover_of(issue)
+
+    assert "cover--plain" not in cover["class"]
+    assert cover.select_one(".cover__image img")["alt"] == "The cover of issue 1"
+    assert cover.select_one(".cover__motif") is None
+    assert cover.select_one(".cover__publisher").get_text(strip=True) == "Central Asia"
+
+
+def test_the_cover_stays_one_page_with_a_long_title_and_summary(site_tree):
+    issue = site_tree.issue
+    issue.title = LONG_TITLE
+    issue.summary = " ".join(["What the missions did for migrants this quarter."] * 12)[:600]
+
+    pages = PdfReader(io.BytesIO(render.html_to_pdf(render.render_html(issue)))).pages
+
+    cover = squeeze(pages[0].extract_text())
+    assert squeeze(LONG_TITLE) in cover
+    assert squeeze(issue.summary) in cover
+    assert squeeze("Read online:") in cover
+    assert squeeze("In this issue") in squeeze(pages[1].extract_text())

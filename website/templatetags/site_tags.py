@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from wagtail.images.templatetags import wagtailimages_tags
 
 from website import blocks as website_blocks
+from website import dates
 from website.chrome import chrome_of
 
 register = template.Library()
@@ -98,6 +99,20 @@ for _name in WAGTAIL_IMAGE_TAGS:
 def tel_href(number):
     """The number of a tel: link: only digits and a leading +."""
     return website_blocks.tel_href(str(number) if number is not None else "")
+
+
+@register.filter
+def long_date(value):
+    """A date as the active language writes it: "27 January 2021",
+    "27 января 2021 г." (website.dates)."""
+    return dates.long_date(value)
+
+
+@register.filter
+def heading_anchor(text):
+    """A heading's anchor in Latin letters (a page's body gives unique ones:
+    website.blocks.with_heading_anchors)."""
+    return website_blocks.heading_anchor(text)
 
 
 @register.filter
