@@ -14,6 +14,7 @@ import wagtail_localize
 from bs4 import BeautifulSoup
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
@@ -154,12 +155,31 @@ def _block_labels(block, path):
         yield from _block_labels(child, f"{path}.{name}")
 
 
+def _panel_headings(panels, path):
+    """(path, heading) of the panels the project declares with a heading of
+    their own (a field's panel is labelled by the field)."""
+    for panel in panels:
+        heading = getattr(panel, "heading", "") or getattr(panel, "label", "")
+        if heading:
+            yield f"{path} panel", heading
+        yield from _panel_headings(getattr(panel, "children", []), path)
+
+
 def _admin_labels():
-    """(where, label) of every field and block field of the project's models."""
+    """(where, label) of every field, block field and panel heading of the
+    project's models."""
     for model, field in _project_fields():
         yield f"{model.__name__}.{field.name}", field.verbose_name
         if isinstance(field, StreamField):
             yield from _block_labels(field.stream_block, f"{model.__name__}.{field.name}")
+    for app_label in PROJECT_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            own = [
+                panel
+                for attribute in ("content_panels", "panels")
+                for panel in model.__dict__.get(attribute, [])
+            ]
+            yield from _panel_headings(own, model.__name__)
 
 
 def _msgid(label):
@@ -167,7 +187,7 @@ def _msgid(label):
         return str(label)
 
 
-def test_every_field_and_block_field_has_a_translatable_label():
+def test_every_field_block_field_and_panel_has_a_translatable_label():
     not_translatable = [where for where, label in _admin_labels() if not isinstance(label, Promise)]
 
     assert not_translatable == []
@@ -228,6 +248,14 @@ def test_kyrgyz_users_javascript_strings_fall_back_to_russian(client, interface_
 
     # Wagtail's admin JavaScript, which has no Kyrgyz.
     assert js_catalogue(response)["Close"] == "Закрыть"
+
+
+def test_a_fallback_cannot_have_a_fallback(settings):
+    settings.TRANSLATION_FALLBACKS = {"ky": "kk", "kk": "ru"}
+    settings.LOCALE_PATHS = list(settings.LOCALE_PATHS)  # Django forgets its translations
+
+    with pytest.raises(ImproperlyConfigured), translation.override("ky"):
+        translation.gettext("Save draft")
 
 
 def test_english_stays_english(client, interface_translations):
