@@ -337,3 +337,19 @@ def test_setup_renames_the_english_workflows_it_made(roles, site_tree, interface
     assert Workflow.objects.filter(name__startswith="Mission review (Kyrgyzstan)").count() == 1
     assert WorkflowPage.objects.get(page=site_tree.kyrgyzstan).workflow == workflow
     assert setup_roles() == 0
+
+
+def test_russian_moderator_reads_the_workflow_in_russian(
+    roles, site_tree, client, interface_translations
+):
+    roles()
+    story = site_tree.kyrgyzstan_stories[0]
+    editor = admin_user("en", "kyrgyz-editor")
+    story.save_revision(user=editor)
+    story.get_workflow().start(story, editor)
+    client.force_login(admin_user("ru", "kyrgyz-moderator"))
+
+    text = edit_form(client, story).get_text(" ", strip=True)
+
+    # The status panel: "Отправлено в <task>".
+    assert "Kyrgyzstan moderators approval / Утверждение модераторами (Кыргызстан)" in text
