@@ -46,10 +46,11 @@ messages: $(STAMP) ## Compile the interface translations (.po to .mo)
 migrate: $(STAMP) ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
-setup: migrate ## Create locales, groups, collections and workflows (idempotent)
+# The workflows are named from the compiled catalogues (English / Russian), hence `messages`.
+setup: migrate messages ## Create locales, groups, collections and workflows (idempotent)
 	$(MANAGE) setup_newsroom
 
-demo: migrate ## Load the demo content from Issue 1 of the report (keeps editors' changes), then `setup`
+demo: migrate messages ## Load the demo content from Issue 1 of the report (keeps editors' changes), then `setup`
 	$(MANAGE) load_demo_content
 	$(MANAGE) setup_newsroom
 

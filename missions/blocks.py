@@ -7,13 +7,30 @@ from website.blocks import PhoneNumberBlock
 
 
 class OfficeBlock(blocks.StructBlock):
-    name = blocks.CharBlock(max_length=120, help_text=_("e.g. 'Almaty office'."))
-    address = blocks.TextBlock(help_text=_("Street address, one line per line on the envelope."))
-    city = blocks.CharBlock(max_length=80, help_text=_("The city the office is in."))
-    map_url = blocks.URLBlock(
-        required=False, help_text=_("A link to the office on a map (OpenStreetMap, Google Maps).")
+    name = blocks.CharBlock(
+        max_length=120,
+        help_text=_("e.g. 'Almaty office'."),
+        label=_("Name"),
     )
-    phone = PhoneNumberBlock(required=False, help_text=_("The office's switchboard number."))
+    address = blocks.TextBlock(
+        help_text=_("Street address, one line per line on the envelope."),
+        label=_("Address"),
+    )
+    city = blocks.CharBlock(
+        max_length=80,
+        help_text=_("The city the office is in."),
+        label=_("City"),
+    )
+    map_url = blocks.URLBlock(
+        required=False,
+        help_text=_("A link to the office on a map (OpenStreetMap, Google Maps)."),
+        label=_("Map link"),
+    )
+    phone = PhoneNumberBlock(
+        required=False,
+        help_text=_("The office's switchboard number."),
+        label=_("Phone"),
+    )
 
     class Meta:
         icon = "home"
@@ -28,9 +45,14 @@ class OfficeBlock(blocks.StructBlock):
 
 class EmailAddressBlock(blocks.StructBlock):
     label = blocks.CharBlock(
-        max_length=120, help_text=_("What to write about, e.g. 'General enquiries (Astana)'.")
+        max_length=120,
+        help_text=_("What to write about, e.g. 'General enquiries (Astana)'."),
+        label=_("Label"),
     )
-    email = blocks.EmailBlock(help_text=_("The address, e.g. iomastana@iom.int."))
+    email = blocks.EmailBlock(
+        help_text=_("The address, e.g. iomastana@iom.int."),
+        label=_("E-mail address"),
+    )
 
     class Meta:
         icon = "mail"
@@ -41,14 +63,25 @@ class EmailAddressBlock(blocks.StructBlock):
 
 class HotlineBlock(blocks.StructBlock):
     label = blocks.CharBlock(
-        max_length=120, help_text=_("e.g. 'National counter-trafficking hotline'.")
+        max_length=120,
+        help_text=_("e.g. 'National counter-trafficking hotline'."),
+        label=_("Name"),
     )
-    number = PhoneNumberBlock(help_text=_("The number to dial, e.g. 1899."))
+    number = PhoneNumberBlock(
+        help_text=_("The number to dial, e.g. 1899."),
+        label=_("Number"),
+    )
     hours = blocks.CharBlock(
-        required=False, max_length=120, help_text=_("When it answers, e.g. '24 hours, 7 days'.")
+        required=False,
+        max_length=120,
+        help_text=_("When it answers, e.g. '24 hours, 7 days'."),
+        label=_("Hours"),
     )
     toll_free = blocks.BooleanBlock(
-        required=False, default=True, help_text=_("Tick if calls are free of charge.")
+        required=False,
+        default=True,
+        help_text=_("Tick if calls are free of charge."),
+        label=_("Toll-free"),
     )
 
     class Meta:
@@ -64,8 +97,15 @@ class HotlineBlock(blocks.StructBlock):
 
 
 class EmergencyNumberBlock(blocks.StructBlock):
-    label = blocks.CharBlock(max_length=120, help_text=_("e.g. 'Emergency cell number'."))
-    number = PhoneNumberBlock(help_text=_("The number, with country code: +992900800800."))
+    label = blocks.CharBlock(
+        max_length=120,
+        help_text=_("e.g. 'Emergency cell number'."),
+        label=_("Name"),
+    )
+    number = PhoneNumberBlock(
+        help_text=_("The number, with country code: +992900800800."),
+        label=_("Number"),
+    )
 
     class Meta:
         icon = "warning"

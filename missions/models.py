@@ -35,26 +35,31 @@ class MissionHomePage(TeamPagePermissions, PublicPage, Page):
         max_length=2,
         choices=COUNTRIES,
         help_text=_("The country this mission serves."),
+        verbose_name=_("country"),
     )
     languages_spoken = models.CharField(
         max_length=200,
         blank=True,
         help_text=_("Languages the mission's team answers in, e.g. 'Kyrgyz, Russian, English'."),
+        verbose_name=_("languages spoken"),
     )
     intro = RichTextField(
         features=["bold", "italic", "link"],
         help_text=_("What the mission does, in two or three sentences."),
+        verbose_name=_("introduction"),
     )
     hotline_label = models.CharField(
         max_length=120,
         blank=True,
         help_text=_("The hotline to highlight on the home page, e.g. 'National hotline'."),
+        verbose_name=_("hotline name"),
     )
     hotline_number = models.CharField(
         max_length=30,
         blank=True,
         validators=[phone_validator],
         help_text=_("Its number, e.g. 1899. Shown as a link that dials it."),
+        verbose_name=_("hotline number"),
     )
 
     content_panels = Page.content_panels + [
@@ -127,30 +132,36 @@ class MissionContactPage(TeamPagePermissions, PublicPage, Page):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("Optional words above the contacts, e.g. when to call whom."),
+        verbose_name=_("introduction"),
     )
     hotlines = StreamField(
         [("hotline", HotlineBlock())],
         blank=True,
         help_text=_("National hotlines, listed first."),
+        verbose_name=_("hotlines"),
     )
     emergency_numbers = StreamField(
         [("number", EmergencyNumberBlock())],
         blank=True,
         help_text=_("Numbers for emergencies."),
+        verbose_name=_("emergency numbers"),
     )
     emails = StreamField(
         [("email", EmailAddressBlock())],
         help_text=_("The mission's e-mail addresses, each with what it is for."),
+        verbose_name=_("e-mail addresses"),
     )
     offices = StreamField(
         [("office", OfficeBlock())],
         blank=True,
         help_text=_("The mission's offices with their addresses."),
+        verbose_name=_("offices"),
     )
     social_links = StreamField(
         [("link", SocialLinkBlock())],
         blank=True,
         help_text=_("The mission's pages on social networks."),
+        verbose_name=_("social links"),
     )
 
     content_panels = Page.content_panels + [
@@ -212,6 +223,7 @@ class ContactIndexPage(TeamPagePermissions, PublicPage, Page):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("Optional words above the missions' contacts."),
+        verbose_name=_("introduction"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -26,13 +26,27 @@ class Subscriber(models.Model):
 
     email = models.EmailField(_("e-mail address"), max_length=254)
     site = models.ForeignKey(
-        "wagtailcore.Site", on_delete=models.CASCADE, related_name="subscribers"
+        "wagtailcore.Site",
+        on_delete=models.CASCADE,
+        related_name="subscribers",
+        verbose_name=_("site"),
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     # Secret of the signed confirmation and unsubscribe links.
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    token = models.CharField(
+        max_length=64,
+        unique=True,
+        default=new_token,
+        editable=False,
+        verbose_name=_("token"),
+    )
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    confirmation_sent_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("confirmation sent at"),
+    )
     created_at = models.DateTimeField(_("signed up at"), auto_now_add=True)
 
     objects = SubscriberQuerySet.as_manager()
@@ -67,12 +81,30 @@ class Delivery(models.Model):
     running at once, never send anyone the same issue twice."""
 
     issue = models.ForeignKey(
-        "newsroom.ReportIssuePage", on_delete=models.CASCADE, related_name="deliveries"
+        "newsroom.ReportIssuePage",
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("issue"),
     )
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
-    claimed_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)
+    subscriber = models.ForeignKey(
+        Subscriber,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("subscriber"),
+    )
+    claimed_at = models.DateTimeField(
+        auto_now_add=True,
+        verbose_name=_("claimed at"),
+    )
+    sent_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("sent at"),
+    )
+    error = models.TextField(
+        blank=True,
+        verbose_name=_("error"),
+    )
 
     class Meta:
         verbose_name = _("delivery")

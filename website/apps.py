@@ -6,6 +6,11 @@ class WebsiteConfig(AppConfig):
     name = "website"
 
     def ready(self):
+        # Kazakh, Kyrgyz, … fall back to Russian, not English (settings.TRANSLATION_FALLBACKS).
+        from website.i18n import install_translation_fallbacks
+
+        install_translation_fallbacks()
+
         # The page cache's invalidation (website/cache.py) listens to page,
         # snippet, setting, image and document changes in every process:
         # web workers, cron's publish_scheduled, management commands.

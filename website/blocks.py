@@ -67,11 +67,16 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=200, help_text=_("The words of the heading."))
+    text = blocks.CharBlock(
+        max_length=200,
+        help_text=_("The words of the heading."),
+        label=_("Text"),
+    )
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Section (level 2)")), ("h3", _("Sub-section (level 3)"))],
         default="h2",
         help_text=_("Level 2 starts a section; level 3 a part of a section."),
+        label=_("Level"),
     )
 
     class Meta:
@@ -83,19 +88,29 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(help_text=_("The photo to show."))
+    image = ImageChooserBlock(
+        help_text=_("The photo to show."),
+        label=_("Image"),
+    )
     alt_text = blocks.CharBlock(
         max_length=250,
         help_text=_(
             "What the photo shows, for people who cannot see it "
             "(e.g. 'A shoemaker at his workbench in Kostanay')."
         ),
+        label=_("Alt text"),
     )
     caption = blocks.CharBlock(
-        required=False, max_length=300, help_text=_("Shown under the photo.")
+        required=False,
+        max_length=300,
+        help_text=_("Shown under the photo."),
+        label=_("Caption"),
     )
     credit = blocks.CharBlock(
-        required=False, max_length=120, help_text=_("Who took the photo, e.g. '© IOM'.")
+        required=False,
+        max_length=120,
+        help_text=_("Who took the photo, e.g. '© IOM'."),
+        label=_("Credit"),
     )
 
     class Meta:
@@ -106,11 +121,15 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(help_text=_("The words quoted, without quotation marks."))
+    quote = blocks.TextBlock(
+        help_text=_("The words quoted, without quotation marks."),
+        label=_("Quote"),
+    )
     attribution = blocks.CharBlock(
         required=False,
         max_length=200,
         help_text=_("Who said it, and their role."),
+        label=_("Attribution"),
     )
 
     class Meta:
@@ -126,10 +145,14 @@ class QuoteBlock(blocks.StructBlock):
 
 class KeyFigureBlock(blocks.StructBlock):
     figure = blocks.CharBlock(
-        max_length=20, help_text=_("The number, as it should read: '70' or '1,200'.")
+        max_length=20,
+        help_text=_("The number, as it should read: '70' or '1,200'."),
+        label=_("Figure"),
     )
     label = blocks.CharBlock(
-        max_length=120, help_text=_("What it counts: 'Kyrgyz migrants returned'.")
+        max_length=120,
+        help_text=_("What it counts: 'Kyrgyz migrants returned'."),
+        label=_("Label"),
     )
 
     class Meta:
@@ -138,7 +161,12 @@ class KeyFigureBlock(blocks.StructBlock):
 
 
 class KeyFiguresBlock(blocks.StructBlock):
-    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6)
+    figures = blocks.ListBlock(
+        KeyFigureBlock(),
+        min_num=1,
+        max_num=6,
+        label=_("Figures"),
+    )
 
     class Meta:
         icon = "table"
@@ -163,11 +191,15 @@ class VideoEmbedBlock(EmbedBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(help_text=_("The document to link to."))
+    document = DocumentChooserBlock(
+        help_text=_("The document to link to."),
+        label=_("Document"),
+    )
     title = blocks.CharBlock(
         required=False,
         max_length=200,
         help_text=_("Link text; the document's own title when empty."),
+        label=_("Link text"),
     )
 
     class Meta:
@@ -179,10 +211,19 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 class HotlineCalloutBlock(blocks.StructBlock):
     label = blocks.CharBlock(
-        max_length=120, help_text=_("Name of the line, e.g. 'National hotline'.")
+        max_length=120,
+        help_text=_("Name of the line, e.g. 'National hotline'."),
+        label=_("Name"),
     )
-    number = PhoneNumberBlock(help_text=_("The number to call, e.g. 11616 or +992 900 800 800."))
-    text = blocks.TextBlock(required=False, help_text=_("Who can call, when, and what happens."))
+    number = PhoneNumberBlock(
+        help_text=_("The number to call, e.g. 11616 or +992 900 800 800."),
+        label=_("Number"),
+    )
+    text = blocks.TextBlock(
+        required=False,
+        help_text=_("Who can call, when, and what happens."),
+        label=_("Text"),
+    )
 
     class Meta:
         icon = "mobile-alt"
@@ -262,8 +303,12 @@ class SocialLinkBlock(blocks.StructBlock):
             ("linkedin", "LinkedIn"),
         ],
         help_text=_("The network the link goes to."),
+        label=_("Network"),
     )
-    url = blocks.URLBlock(help_text=_("The full address of the page or account."))
+    url = blocks.URLBlock(
+        help_text=_("The full address of the page or account."),
+        label=_("Address"),
+    )
 
     class Meta:
         icon = "link-external"

@@ -10,6 +10,10 @@ the project needs to know about that:
   address on it, exists in a language.
 - ``LocaleMiddleware``: Django's, except that an address without a language
   (``/news/``) is only redirected to a language in which it leads somewhere.
+- ``install_translation_fallbacks()``: a language with no catalogue of its own
+  in a package (Wagtail has none in Kazakh, Kyrgyz, Tajik, Turkmen or Uzbek)
+  falls back to another language (Russian) before English
+  (``settings.TRANSLATION_FALLBACKS``).
 
 Which translations of a page a visitor is offered is decided by
 ``website.templatetags.site_tags.page_translations``; that a page is served
@@ -19,11 +23,13 @@ only in its own language, by the ``before_serve_page`` hook in
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import trans_real
 from wagtail.models import Page, Site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -130,3 +136,53 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             and prefixed_default_language
             and not translation.get_language_from_path(request.path_info)
         )
+
+
+def install_translation_fallbacks():
+    """Make gettext fall back to another language before English, as
+    ``settings.TRANSLATION_FALLBACKS`` says (``{"ky": "ru", …}``).
+
+    Django's catalogues merge per language: a Kyrgyz message is looked up in
+    every Kyrgyz catalogue (Django's, the apps', the project's), and a
+    message none of them has falls back to the default language, English.
+    Wagtail and wagtail-localize ship no Kazakh, Kyrgyz, Tajik, Turkmen or
+    Uzbek catalogue, so a Kyrgyz admin would be the project's Kyrgyz labels
+    among Wagtail's English. With a fallback the chain is Kyrgyz (wherever a
+    catalogue has it), then Russian (the whole Russian translation, Wagtail's
+    included, with Russian plural forms), then English. ``LANG_INFO``'s
+    "fallback" entries do not do this: they only name a language's info
+    (``get_language_info("zh-tw")``), gettext never reads them.
+
+    Django has no setting for it: its ``DjangoTranslation`` adds the default
+    language as the fallback in ``_add_fallback``, which is wrapped here, for
+    the ``django`` domain (``translation()``, cached per language) and the
+    JavaScript catalogues (``djangojs``, made per request). Installed once,
+    by ``WebsiteConfig.ready()``: ``website`` is the first installed app, so
+    no language has been activated before.
+    """
+    translation_class = trans_real.DjangoTranslation
+    if getattr(translation_class, "_newsroom_fallbacks_installed", False):
+        return
+    django_add_fallback = translation_class._add_fallback
+
+    def _add_fallback(self, localedirs=None):
+        fallbacks = getattr(settings, "TRANSLATION_FALLBACKS", {})
+        fallback = fallbacks.get(self.language())
+        if fallback is None:
+            return django_add_fallback(self, localedirs)
+        if fallback in fallbacks:
+            raise ImproperlyConfigured(
+                f"TRANSLATION_FALLBACKS: {self.language()!r} falls back to {fallback!r}, "
+                "which has a fallback of its own; name the last language instead."
+            )
+        if self.domain == "django":
+            # Cached, with its own fallback to the default language.
+            self.add_fallback(trans_real.translation(fallback))
+        else:
+            self.add_fallback(
+                translation_class(fallback, domain=self.domain, localedirs=localedirs)
+            )
+        return None
+
+    translation_class._add_fallback = _add_fallback
+    translation_class._newsroom_fallbacks_installed = True

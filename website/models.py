@@ -31,6 +31,7 @@ class RegionalHomePage(TeamPagePermissions, PublicPage, Page):
     intro = RichTextField(
         features=["bold", "italic", "link"],
         help_text=_("A short welcome under the site's name: who we are, what we do."),
+        verbose_name=_("introduction"),
     )
     featured_stories = StreamField(
         [
@@ -39,12 +40,14 @@ class RegionalHomePage(TeamPagePermissions, PublicPage, Page):
                 blocks.PageChooserBlock(
                     page_type="newsroom.NewsItemPage",
                     help_text=_("A story to feature at the top of the home page."),
+                    label=_("Story"),
                 ),
             )
         ],
         blank=True,
         max_num=4,
         help_text=_("Up to four stories shown first; the latest stories follow."),
+        verbose_name=_("featured stories"),
     )
 
     content_panels = Page.content_panels + [
@@ -95,11 +98,14 @@ class FooterText(TranslatableMixin, models.Model):
     """Words at the foot of every page of a site; translated like pages."""
 
     name = models.CharField(
-        max_length=100, help_text=_("For editors only: which site this footer is for.")
+        max_length=100,
+        help_text=_("For editors only: which site this footer is for."),
+        verbose_name=_("name"),
     )
     body = RichTextField(
         features=["bold", "italic", "link"],
         help_text=_("Shown in the footer of every page, e.g. the organisation's mandate."),
+        verbose_name=_("text"),
     )
 
     panels = [FieldPanel("name"), FieldPanel("body")]
@@ -128,11 +134,13 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The footer text of this site, shown in each language it has."),
+        verbose_name=_("footer text"),
     )
     social_links = StreamField(
         [("link", SocialLinkBlock())],
         blank=True,
         help_text=_("Links to this site's social network pages, shown in the footer."),
+        verbose_name=_("social links"),
     )
 
     panels = [
@@ -150,16 +158,27 @@ class RateLimitAttempt(models.Model):
     of every host counts the same attempts; rows older than their limit's
     window are deleted as new ones are written."""
 
-    action = models.CharField(max_length=40)
+    action = models.CharField(
+        max_length=40,
+        verbose_name=_("action"),
+    )
     # An HMAC of the client's address (and what it tried), not the address.
-    key = models.CharField(max_length=64)
-    created_at = models.DateTimeField(default=timezone.now)
+    key = models.CharField(
+        max_length=64,
+        verbose_name=_("key"),
+    )
+    created_at = models.DateTimeField(
+        default=timezone.now,
+        verbose_name=_("time"),
+    )
 
     class Meta:
         indexes = [
             models.Index(fields=["action", "key", "created_at"], name="ratelimit_count"),
             models.Index(fields=["action", "created_at"], name="ratelimit_prune"),
         ]
+        verbose_name = _("rate limit attempt")
+        verbose_name_plural = _("rate limit attempts")
 
     def __str__(self):
         return f"{self.action} at {self.created_at:%Y-%m-%d %H:%M:%S}"

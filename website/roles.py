@@ -35,6 +35,18 @@ again after a home page gets a new translation. Editors' "publish" submits the
 page to their site's workflow; moderators approve (which publishes) or reject
 with a comment, and Wagtail e-mails the reviewers and the submitter.
 
+Workflows and their tasks are named in English and Russian ("Mission review
+(Kyrgyzstan) / Проверка представительства (Кыргызстан)"): a name is data,
+shown as it is stored to every user, whatever their admin language, in the
+editor's "Submit to …" button, the page's status panel, the moderators'
+dashboard and the e-mails; every team reads one of the two (Kazakh, Kyrgyz,
+Tajik, Turkmen and Uzbek speakers' admin falls back to Russian too). The
+names come from the catalogues (``NAME_LANGUAGES``), and the command renames
+the workflows and tasks it made when their names change (it finds them by
+their English name). Group names stay English: the permission rules
+(``website.permissions``) and the code find the teams by them, and only
+administrators see them (Settings → Groups).
+
 Any admin user may choose (link to) any page, e.g. stories of every mission in a
 report issue: Wagtail's page chooser is not limited by page permissions.
 
@@ -63,6 +75,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
@@ -124,8 +139,25 @@ COLLECTION_PERMISSIONS = (
 )
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 
-MISSION_WORKFLOW = "Mission review ({name})"
-REGIONAL_WORKFLOW = "Regional review"
+# The languages of the workflows' and tasks' names, joined by " / ", English
+# first (the command finds what it made by the English name).
+NAME_LANGUAGES = ("en", "ru")
+NAME_SEPARATOR = " / "
+MISSION_WORKFLOW = _("Mission review ({country})")
+REGIONAL_WORKFLOW = _("Regional review")
+MISSION_APPROVAL = _("{country} moderators approval")
+REGIONAL_APPROVAL = _("Regional moderators approval")
+
+
+def localized_name(message, **names):
+    """``message`` (lazy, with ``{placeholders}`` filled from ``names``, lazy
+    too) in each of ``NAME_LANGUAGES``, joined; a language that says it as
+    English does (no catalogue compiled) adds nothing."""
+    spelled = []
+    for code in NAME_LANGUAGES:
+        with translation.override(code):
+            spelled.append(str(message).format(**{key: str(value) for key, value in names.items()}))
+    return NAME_SEPARATOR.join(dict.fromkeys(spelled))
 
 
 @dataclass(frozen=True)
@@ -135,11 +167,31 @@ class Team:
     spec: SiteSpec
     editors: str
     moderators: str
-    workflow: str
+
+    def _names(self):
+        if self.spec.country:
+            return (MISSION_WORKFLOW, MISSION_APPROVAL), {"country": self.spec.label}
+        return (REGIONAL_WORKFLOW, REGIONAL_APPROVAL), {}
+
+    @property
+    def workflow(self):
+        """The name of the site's review workflow, in ``NAME_LANGUAGES``."""
+        (workflow, _task), names = self._names()
+        return localized_name(workflow, **names)
 
     @property
     def approval_task(self):
-        return f"{self.moderators} approval"
+        """The name of the moderators' approval task, in ``NAME_LANGUAGES``."""
+        (_workflow, task), names = self._names()
+        return localized_name(task, **names)
+
+    @property
+    def english_workflow(self):
+        return self.workflow.split(NAME_SEPARATOR)[0]
+
+    @property
+    def english_approval_task(self):
+        return self.approval_task.split(NAME_SEPARATOR)[0]
 
     def home_pages(self):
         """The site's home page in every locale it is translated into."""
@@ -150,11 +202,8 @@ class Team:
         return list(pages.order_by("path"))
 
 
-REGIONAL_TEAM = Team(REGIONAL, REGIONAL_EDITORS, REGIONAL_MODERATORS, REGIONAL_WORKFLOW)
-MISSION_TEAMS = [
-    Team(spec, spec.editors_group, spec.moderators_group, MISSION_WORKFLOW.format(name=spec.name))
-    for spec in MISSIONS
-]
+REGIONAL_TEAM = Team(REGIONAL, REGIONAL_EDITORS, REGIONAL_MODERATORS)
+MISSION_TEAMS = [Team(spec, spec.editors_group, spec.moderators_group) for spec in MISSIONS]
 TEAMS = [REGIONAL_TEAM, *MISSION_TEAMS]
 
 
@@ -291,16 +340,30 @@ class _Setup:
                 if created:
                     self.log(f"Gave {group.name!r} {codename!r} on {home.title!r} ({home.locale}).")
 
+    def named(self, model, name, english):
+        """The object of ``model`` this command made under ``name``, found by
+        its English name (alone, or first in a localized name) and renamed
+        when its name changed; created when missing."""
+        found = (
+            model.objects.filter(Q(name=english) | Q(name__startswith=english + NAME_SEPARATOR))
+            .order_by("pk")
+            .first()
+        )
+        if found is None:
+            found = model.objects.create(name=name)
+            self.log(f"Created {model._meta.verbose_name} {name!r}.")
+        elif found.name != name:
+            self.log(f"Renamed {model._meta.verbose_name} {found.name!r} to {name!r}.")
+            found.name = name
+            found.save(update_fields=["name"])
+        return found
+
     def workflow(self, team, moderators, homes):
-        task, created = GroupApprovalTask.objects.get_or_create(name=team.approval_task)
-        if created:
-            self.log(f"Created task {task.name!r}.")
+        task = self.named(GroupApprovalTask, team.approval_task, team.english_approval_task)
         if not task.groups.filter(pk=moderators.pk).exists():
             task.groups.add(moderators)
             self.log(f"{moderators.name!r} review {task.name!r}.")
-        workflow, created = Workflow.objects.get_or_create(name=team.workflow)
-        if created:
-            self.log(f"Created workflow {workflow.name!r}.")
+        workflow = self.named(Workflow, team.workflow, team.english_workflow)
         if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
             self.log(f"Added {task.name!r} to {workflow.name!r}.")

@@ -21,14 +21,42 @@ class ReportIssuePDF(models.Model):
         FAILED = "failed", _("Failed")
 
     page = models.OneToOneField(
-        "newsroom.ReportIssuePage", on_delete=models.CASCADE, related_name="generated_pdf"
+        "newsroom.ReportIssuePage",
+        on_delete=models.CASCADE,
+        related_name="generated_pdf",
+        verbose_name=_("report issue"),
     )
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
-    file = models.FileField(upload_to=edition_upload_to, blank=True)
-    file_size = models.PositiveBigIntegerField(null=True, blank=True)
-    error = models.TextField(blank=True, help_text=_("Why the last attempt failed."))
-    requested_at = models.DateTimeField(null=True, blank=True)
-    generated_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.QUEUED,
+        verbose_name=_("status"),
+    )
+    file = models.FileField(
+        upload_to=edition_upload_to,
+        blank=True,
+        verbose_name=_("file"),
+    )
+    file_size = models.PositiveBigIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("file size"),
+    )
+    error = models.TextField(
+        blank=True,
+        help_text=_("Why the last attempt failed."),
+        verbose_name=_("error"),
+    )
+    requested_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("requested at"),
+    )
+    generated_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("made at"),
+    )
     source_revision = models.ForeignKey(
         "wagtailcore.Revision",
         null=True,
@@ -36,9 +64,13 @@ class ReportIssuePDF(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The issue's revision the PDF was made from."),
+        verbose_name=_("source revision"),
     )
     source_fingerprint = models.CharField(
-        max_length=64, blank=True, help_text=_("Checksum of the content the PDF was made from.")
+        max_length=64,
+        blank=True,
+        help_text=_("Checksum of the content the PDF was made from."),
+        verbose_name=_("source fingerprint"),
     )
 
     class Meta:

@@ -23,6 +23,7 @@ class GalleryIndexPage(TeamPagePermissions, PublicPage, Page):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("Optional words above the list of galleries."),
+        verbose_name=_("introduction"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -57,14 +58,21 @@ class GalleryIndexPage(TeamPagePermissions, PublicPage, Page):
 class PhotoGalleryPage(TeamPagePermissions, PublicPage, Page):
     """A set of photos from one event or place, in the order editors choose."""
 
-    date = models.DateField(default=datetime.date.today, help_text=_("When the photos were taken."))
+    date = models.DateField(
+        default=datetime.date.today,
+        help_text=_("When the photos were taken."),
+        verbose_name=_("date"),
+    )
     place = models.CharField(
-        max_length=120, help_text=_("Where the photos were taken, e.g. 'Kostanay'.")
+        max_length=120,
+        help_text=_("Where the photos were taken, e.g. 'Kostanay'."),
+        verbose_name=_("place"),
     )
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("What the gallery shows, in a sentence or two."),
+        verbose_name=_("introduction"),
     )
 
     content_panels = Page.content_panels + [
@@ -123,20 +131,35 @@ class PhotoGalleryPage(TeamPagePermissions, PublicPage, Page):
 class GalleryPhoto(TranslatableMixin, Orderable):
     """One photo of a gallery; its alt text and caption are translated."""
 
-    page = ParentalKey(PhotoGalleryPage, on_delete=models.CASCADE, related_name="photos")
+    page = ParentalKey(
+        PhotoGalleryPage,
+        on_delete=models.CASCADE,
+        related_name="photos",
+        verbose_name=_("gallery"),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("The photo."),
+        verbose_name=_("photo"),
     )
     alt_text = models.CharField(
         max_length=250,
         help_text=_("What the photo shows, for people who cannot see it."),
+        verbose_name=_("alt text"),
     )
-    caption = models.CharField(max_length=300, blank=True, help_text=_("Shown under the photo."))
+    caption = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("Shown under the photo."),
+        verbose_name=_("caption"),
+    )
     credit = models.CharField(
-        max_length=120, blank=True, help_text=_("Who took the photo, e.g. '© IOM'.")
+        max_length=120,
+        blank=True,
+        help_text=_("Who took the photo, e.g. '© IOM'."),
+        verbose_name=_("credit"),
     )
 
     panels = [

@@ -46,6 +46,7 @@ class NewsIndexPage(TeamPagePermissions, PublicPage, Page):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("Optional words above the list of stories."),
+        verbose_name=_("introduction"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -195,10 +196,12 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
             "The date shown with the story and used to order lists. It can differ "
             "from the day it was first published."
         ),
+        verbose_name=_("date"),
     )
     summary = models.TextField(
         max_length=400,
         help_text=_("One or two sentences shown in lists, search results and link previews."),
+        verbose_name=_("summary"),
     )
     lead_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -207,21 +210,30 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The photo at the top of the story and on its card in lists."),
+        verbose_name=_("lead image"),
     )
     lead_image_alt = models.CharField(
         max_length=250,
         blank=True,
         help_text=_("What the photo shows, for people who cannot see it. Required with a photo."),
+        verbose_name=_("lead image alt text"),
     )
     lead_image_caption = models.CharField(
-        max_length=300, blank=True, help_text=_("Shown under the photo.")
+        max_length=300,
+        blank=True,
+        help_text=_("Shown under the photo."),
+        verbose_name=_("lead image caption"),
     )
     lead_image_credit = models.CharField(
-        max_length=120, blank=True, help_text=_("Who took the photo, e.g. '© IOM'.")
+        max_length=120,
+        blank=True,
+        help_text=_("Who took the photo, e.g. '© IOM'."),
+        verbose_name=_("lead image credit"),
     )
     body = StreamField(
         STORY_BLOCKS,
         help_text=_("The story: paragraphs, headings, photos, quotes, figures."),
+        verbose_name=_("body"),
     )
     topics = ParentalManyToManyField(
         "newsroom.Topic",
@@ -229,17 +241,20 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
         limit_choices_to=source_language_topics,
         related_name="stories",
         help_text=_("What the story is about; readers can list stories by topic."),
+        verbose_name=_("topics"),
     )
     shared_with = ParentalManyToManyField(
         "wagtailcore.Site",
         blank=True,
         related_name="shared_stories",
         help_text=_("Other sites that list this story too. It stays one page, at one address."),
+        verbose_name=_("shared with"),
     )
     source_url = models.URLField(
         blank=True,
         max_length=500,
         help_text=_("Where the story was first published, if elsewhere."),
+        verbose_name=_("source URL"),
     )
 
     content_panels = Page.content_panels + [

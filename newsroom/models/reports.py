@@ -24,22 +24,27 @@ from website.sites import PublicPage, parent_of, public_q, with_homes
 
 class ReportSectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
-        max_length=200, help_text=_("The section's title, e.g. 'Direct assistance'.")
+        max_length=200,
+        help_text=_("The section's title, e.g. 'Direct assistance'."),
+        label=_("Heading"),
     )
     intro = blocks.RichTextBlock(
         required=False,
         features=["bold", "italic", "link"],
         help_text=_("Optional words that open the section."),
+        label=_("Introduction"),
     )
     stories = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="newsroom.NewsItemPage"),
+        blocks.PageChooserBlock(page_type="newsroom.NewsItemPage", label=_("Story")),
         default=[],
         help_text=_("Stories from any mission, in the order they should appear."),
+        label=_("Stories"),
     )
     text = blocks.RichTextBlock(
         required=False,
         features=["bold", "italic", "link", "ol", "ul"],
         help_text=_("Optional words after the stories."),
+        label=_("Closing text"),
     )
 
     def get_context(self, value, parent_context=None):
@@ -64,6 +69,7 @@ class ReportIndexPage(TeamPagePermissions, PublicPage, Page):
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("What the series covers and how often it appears."),
+        verbose_name=_("description"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("description")]
@@ -120,10 +126,13 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
     """
 
     issue_number = models.PositiveIntegerField(
-        help_text=_("The issue's number in its series; each number is used once.")
+        help_text=_("The issue's number in its series; each number is used once."),
+        verbose_name=_("issue number"),
     )
     publication_date = models.DateField(
-        default=datetime.date.today, help_text=_("The date printed on the issue.")
+        default=datetime.date.today,
+        help_text=_("The date printed on the issue."),
+        verbose_name=_("publication date"),
     )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -132,19 +141,23 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The picture on the issue's cover and its card."),
+        verbose_name=_("cover picture"),
     )
     cover_image_alt = models.CharField(
         max_length=250,
         blank=True,
         help_text=_("What the cover picture shows. Required with a picture."),
+        verbose_name=_("cover picture alt text"),
     )
     summary = models.TextField(
         max_length=600,
         help_text=_("What this issue covers, shown in lists and link previews."),
+        verbose_name=_("summary"),
     )
     sections = StreamField(
         [("section", ReportSectionBlock())],
         help_text=_("The issue's sections, in reading order."),
+        verbose_name=_("sections"),
     )
     pdf = models.ForeignKey(
         "wagtaildocs.Document",
@@ -153,6 +166,7 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Optional: the issue as a PDF file, offered for download."),
+        verbose_name=_("PDF"),
     )
 
     base_form_class = ReportIssueForm

@@ -11,14 +11,21 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A subject stories are filed under: counter-trafficking, migrant health, …"""
 
-    name = models.CharField(max_length=80, help_text=_("The topic as readers see it."))
+    name = models.CharField(
+        max_length=80,
+        help_text=_("The topic as readers see it."),
+        verbose_name=_("name"),
+    )
     slug = models.SlugField(
         max_length=80,
         allow_unicode=True,
         help_text=_("Used in addresses (?topic=…); lowercase words joined by hyphens."),
+        verbose_name=_("slug"),
     )
     description = models.TextField(
-        blank=True, help_text=_("Optional: one sentence on what the topic covers.")
+        blank=True,
+        help_text=_("Optional: one sentence on what the topic covers."),
+        verbose_name=_("description"),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]

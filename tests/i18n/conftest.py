@@ -90,11 +90,12 @@ def make_translator(db):
 
 @pytest.fixture(scope="session")
 def compiled_catalogues(tmp_path_factory):
-    """The project's .po catalogues compiled into a temporary folder (so the
-    tests need no `make messages` and parallel workers never share a .mo)."""
+    """The project's .po catalogues (django and djangojs) compiled into a
+    temporary folder (so the tests need no `make messages` and parallel
+    workers never share a .mo)."""
     folder = tmp_path_factory.mktemp("locale")
     for locale_path in settings.LOCALE_PATHS:
-        for po_path in Path(locale_path).glob("*/LC_MESSAGES/django.po"):
+        for po_path in Path(locale_path).glob("*/LC_MESSAGES/*.po"):
             target = folder / po_path.relative_to(locale_path).with_suffix(".mo")
             target.parent.mkdir(parents=True, exist_ok=True)
             polib.pofile(str(po_path)).save_as_mofile(str(target))

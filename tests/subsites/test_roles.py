@@ -167,11 +167,13 @@ def test_each_site_has_its_own_review_workflow(tree):
     kazakh = WorkflowPage.objects.get(page=tree.kazakhstan).workflow
     regional = WorkflowPage.objects.get(page=tree.regional).workflow
 
-    assert kyrgyz.name == "Mission review (Kyrgyzstan)"
-    assert regional.name == "Regional review"
+    # Named in English and Russian when the catalogues are compiled
+    # (tests/i18n/test_admin_languages.py).
+    assert kyrgyz.name.startswith("Mission review (Kyrgyzstan)")
+    assert regional.name.startswith("Regional review")
     assert kyrgyz != kazakh
     task = kyrgyz.tasks.get().specific
-    assert task.name == "Kyrgyzstan moderators approval"
+    assert task.name.startswith("Kyrgyzstan moderators approval")
     assert list(task.groups.values_list("name", flat=True)) == [KYRGYZSTAN.moderators]
     assert tree.kyrgyzstan_stories[0].get_workflow() == kyrgyz
 
@@ -560,4 +562,6 @@ def test_teams_work_on_the_translations_of_their_site(tree, kyrgyz_editor):
     assert news.permissions_for_user(kyrgyz_editor).can_add_subpage()
     assert home.permissions_for_user(kyrgyz_editor).can_edit()
     assert not kazakh_home.permissions_for_user(kyrgyz_editor).can_edit()
-    assert WorkflowPage.objects.get(page=home).workflow.name == "Mission review (Kyrgyzstan)"
+    assert WorkflowPage.objects.get(page=home).workflow.name.startswith(
+        "Mission review (Kyrgyzstan)"
+    )

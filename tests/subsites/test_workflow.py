@@ -47,8 +47,10 @@ def recipients():
 def test_editor_submits_to_the_sites_moderators(submitted, kyrgyz_moderator):
     state = submitted.current_workflow_state
     assert state is not None
-    assert state.workflow.name == "Mission review (Kyrgyzstan)"
-    assert submitted.current_workflow_task.name == "Kyrgyzstan moderators approval"
+    # Named in English and Russian when the catalogues are compiled
+    # (tests/i18n/test_admin_languages.py).
+    assert state.workflow.name.startswith("Mission review (Kyrgyzstan)")
+    assert submitted.current_workflow_task.name.startswith("Kyrgyzstan moderators approval")
     assert not submitted.live
     # The Kyrgyz moderator is told; the Kazakh one is not.
     assert recipients() == [kyrgyz_moderator.email]
@@ -123,7 +125,7 @@ def test_regional_team_has_its_own_review(tree, regional_editor, client):
     )
 
     story.refresh_from_db()
-    assert story.current_workflow_task.name == "Regional moderators approval"
+    assert story.current_workflow_task.name.startswith("Regional moderators approval")
     assert recipients() == [regional_moderator.email]
 
 

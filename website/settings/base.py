@@ -219,7 +219,17 @@ WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 # A new translation stays a draft (in English words) until its translator
 # publishes it, instead of going live at once.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# The project's catalogues come first: a message translated here wins over
+# Django's, Wagtail's and wagtail-localize's (some of their Russian is
+# corrected this way, see website/upstream_messages.py).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The admin in every language the project has admin strings for (its field
+# labels, help texts and block names are in every catalogue). Wagtail and
+# wagtail-localize have no Kazakh, Kyrgyz, Tajik, Turkmen or Uzbek catalogue:
+# what the project does not translate is shown in Russian, which the
+# missions' teams read, rather than in English (website.i18n.install_translation_fallbacks).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+TRANSLATION_FALLBACKS = {"kk": "ru", "ky": "ru", "tg": "ru", "tk": "ru", "uz": "ru"}
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True

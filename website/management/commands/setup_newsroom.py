@@ -7,8 +7,10 @@ class Command(BaseCommand):
     help = (
         "Create the locales, the editors' and moderators' groups of every site, the "
         "translators' groups, the sites' image and document collections, page "
-        "permissions and review workflows. Idempotent: only what is missing is "
-        "created, and nothing is removed. Run it again once the home pages exist."
+        "permissions and review workflows (named in English and Russian, from the "
+        "compiled catalogues: run `make messages` first). Idempotent: only what is "
+        "missing is created, the workflows and tasks it made are renamed when their "
+        "names change, and nothing is removed. Run it again once the home pages exist."
     )
 
     def handle(self, *args, **options):
