@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0004_verbose_names'),
+        ('newsroom', '0005_verbose_names'),
         ('subscriptions', '0001_initial'),
         ('wagtailcore', '0098_apitoken'),
     ]

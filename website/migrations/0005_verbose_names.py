@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('website', '0003_rate_limit_attempt'),
+        ('website', '0004_page_depth_index'),
     ]
 
     operations = [

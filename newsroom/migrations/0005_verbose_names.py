@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0003_gallery_photo_order'),
+        ('newsroom', '0004_story_date_index'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtaildocs', '0014_alter_document_file_size'),
         ('wagtailimages', '0027_image_description'),
@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='newsitempage',
             name='date',
-            field=models.DateField(default=datetime.date.today, help_text='The date shown with the story and used to order lists. It can differ from the day it was first published.', verbose_name='date'),
+            field=models.DateField(db_index=True, default=datetime.date.today, help_text='The date shown with the story and used to order lists. It can differ from the day it was first published.', verbose_name='date'),
         ),
         migrations.AlterField(
             model_name='newsitempage',
