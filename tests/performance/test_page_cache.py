@@ -5,8 +5,10 @@ import pytest
 from django.contrib.messages import constants as message_levels
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from demo import bulk
@@ -402,3 +404,30 @@ def test_publishing_purges_the_listing_pages_after_the_commit(
 
     assert any(url.endswith("/en/news/") and "kyrgyzstan" in url for url in purged)
     assert any(url.endswith("/en/") and "centralasia" in url for url in purged)
+
+
+# --- Fragments kept per generation -------------------------------------------------
+
+
+def test_the_footer_is_rendered_once_per_site_and_language_until_a_change(site_tree, get):
+    footer = FooterText.objects.create(name="Kyrgyzstan", body="<p>Kept footer words.</p>")
+    SiteSettings.objects.update_or_create(
+        site=site_tree.kyrgyzstan_site, defaults={"footer_text": footer}
+    )
+    host, _path = host_and_path(site_tree.kyrgyzstan)
+    assert "Kept footer words." in text(get(site_tree.kyrgyzstan))
+
+    # Another page of the site, rendered (kept out of the page cache): its
+    # footer is the one kept, without reading the settings again.
+    with CaptureQueriesContext(connection) as queries:
+        other = get(host, "/en/news/", _render="1")
+    assert "Kept footer words." in text(other)
+    assert not [q for q in queries.captured_queries if "website_sitesettings" in q["sql"]]
+
+    # Other languages have their own.
+    assert "Kept footer words." in text(get(host, "/ru/news/", _render="1"))
+
+    # A change to the footer starts a new generation: every page shows it.
+    footer.body = "<p>Changed footer words.</p>"
+    footer.save()
+    assert "Changed footer words." in text(get(host, "/en/news/", _render="1"))

@@ -10,11 +10,15 @@ from html import unescape
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from wagtail.images.templatetags import wagtailimages_tags
 
 from website import blocks as website_blocks
 from website import dates
+from website.cache import fragment
 from website.chrome import chrome_of
 
 register = template.Library()
@@ -162,11 +166,21 @@ def x_default(translations):
 # --- Footer ------------------------------------------------------------------------
 
 
-@register.inclusion_tag("components/footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
     """Footer text (localized), the site's hotlines and e-mails, social links
-    (SiteChrome.footer)."""
-    return {"request": context.get("request"), **chrome_of(context).footer}
+    (SiteChrome.footer); alike on every page of a site in one language, so
+    kept per content generation (website.cache.fragment)."""
+    chrome = chrome_of(context)
+    request = context.get("request")
+
+    def render():
+        return render_to_string("components/footer.html", {"request": request, **chrome.footer})
+
+    site = chrome.site_root.site
+    if site is None:
+        return render()
+    return mark_safe(fragment("footer", (site.pk, translation.get_language()), render))
 
 
 # --- Story lists ------------------------------------------------------------------
