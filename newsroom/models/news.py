@@ -21,6 +21,7 @@ from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
 from website.sites import (
     PublicPage,
+    SiteSection,
     active_locale_id,
     home_of,
     home_page_for,
@@ -38,7 +39,7 @@ def source_language_topics():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
-class NewsIndexPage(TeamPagePermissions, PublicPage, Page):
+class NewsIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
     """A site's newsroom: its own stories and those shared with it."""
 
     intro = RichTextField(
