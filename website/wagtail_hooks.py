@@ -52,6 +52,7 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from website.admin_pages import NewsroomPageViewSet
 from website.roles import grant_translator_page_permissions, translator_languages
 from website.sites import active_locale_id
 
@@ -271,6 +272,16 @@ def register_newsroom_translation_views():
             name="newsroom_update_translations",
         ),
     ]
+
+
+# --- The page editor ------------------------------------------------------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_newsroom_page_viewset():
+    """Every page type's editor views (``website.admin_pages``), in place of
+    Wagtail's default page viewset (registered with ``order=-1``)."""
+    return NewsroomPageViewSet()
 
 
 # --- Translators work in their own languages ------------------------------------------

@@ -155,3 +155,56 @@ def test_a_story_cannot_be_shared_with_its_own_or_the_regional_site(site_tree, p
     assert shared.status_code == 302
     story.refresh_from_db()
     assert list(story.shared_with.all()) == [site_tree.kazakhstan_site]
+
+
+# --- Autosave on the create form ---------------------------------------------------
+# Wagtail's autosave posts the create form in the background (asking for JSON)
+# as a "Save draft", which skips required fields: a title alone made a draft
+# page, left in the tree when the editor gave up on the form.
+
+
+_INCOMPLETE = {
+    "title": "Half-written story",
+    "slug": "half-written",
+    "date": "2024-06-01",  # filled in for a new story
+    "summary": "",
+    "body": streamfield([]),
+    "source_url": "",
+}
+
+
+def _autosave_new_story(page_admin, parent, fields):
+    url = reverse("wagtailadmin_pages:add", args=["newsroom", "newsitempage", parent.pk])
+    return page_admin.client.post(
+        url, page_admin._data(fields, publish=False), HTTP_ACCEPT="application/json"
+    )
+
+
+def test_autosave_does_not_create_a_page_from_an_incomplete_form(site_tree, page_admin):
+
+    response = _autosave_new_story(page_admin, site_tree.kyrgyzstan_news, _INCOMPLETE)
+
+    assert response.status_code == 400
+    assert response.json()["success"] is False
+    assert response.json()["error_code"] == "validation_error"
+    assert not NewsItemPage.objects.filter(slug="half-written").exists()
+
+
+def test_autosave_creates_the_draft_once_the_form_is_complete(site_tree, page_admin):
+    fields = _story_fields("Job fair", "job-fair", ImageFactory(), "Migrants at a job fair")
+
+    response = _autosave_new_story(page_admin, site_tree.kyrgyzstan_news, fields)
+
+    assert response.json()["success"] is True
+    story = NewsItemPage.objects.get(slug="job-fair")
+    assert not story.live
+    assert response.json()["pk"] == story.pk
+
+
+def test_save_draft_still_keeps_an_incomplete_new_story(site_tree, page_admin):
+    """The editor's own *Save draft* saves what there is (Wagtail's rule)."""
+
+    response = page_admin.add(site_tree.kyrgyzstan_news, NewsItemPage, _INCOMPLETE, publish=False)
+
+    assert response.status_code == 302
+    assert not NewsItemPage.objects.get(slug="half-written").live
