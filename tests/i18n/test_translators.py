@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation
 
 from newsroom.models import NewsItemPage, Topic
-from tests.factories import NewsItemPageFactory
+from tests.factories import NewsItemPageFactory, TopicFactory
 from tests.i18n.conftest import localize
 from website.roles import setup_roles
 
@@ -340,6 +340,23 @@ def test_syncing_from_the_dashboard_leads_to_the_translation(translated, russian
     assert response.status_code == 302
     assert response["Location"] == edit_url(translated["russian"])
     assert any("updated translations" in message for message in messages_of(response))
+
+
+def test_submitting_a_topic_leads_to_its_translation(translated, russian_translator):
+    topic = TopicFactory(name="Climate and migration")
+    russian = Locale.objects.get(language_code="ru")
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation", args=["newsroom", "topic", topic.pk]
+    )
+    listing = reverse("wagtailsnippets_newsroom_topic:list")
+
+    response = russian_translator.post(f"{url}?next={listing}", {"locales": [russian.pk]})
+
+    russian_topic = topic.get_translation(russian)
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "wagtailsnippets_newsroom_topic:edit", args=[russian_topic.pk]
+    )
 
 
 def test_submitting_into_several_languages_links_each_draft(site_tree, translated, admin_client):
