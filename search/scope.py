@@ -10,6 +10,7 @@ pages and other sites' pages never appear.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -109,7 +110,26 @@ class SearchScope:
         root = get_site_root(request).root  # cached on the request, shared with base.html
         if root is None or root.locale.language_code != language:
             return cls()
-        return cls(home=root, locale=root.locale, regional=is_regional_home(root))
+        return cls.for_home(root)
+
+    @classmethod
+    def for_home(cls, home):
+        """The search of the site of ``home`` in the home page's language."""
+        return cls(home=home, locale=home.locale, regional=is_regional_home(home))
+
+    @classmethod
+    def other_languages(cls, request):
+        """The scopes of the request's site in its other languages (those its
+        home page is translated into and live in), in the order of LANGUAGES."""
+        language = translation.get_language()
+        order = [code for code, _name in settings.LANGUAGES]
+        homes = [
+            home
+            for home in get_site_root(request).translations
+            if home.locale.language_code != language and home.locale.language_code in order
+        ]
+        homes.sort(key=lambda home: order.index(home.locale.language_code))
+        return [cls.for_home(home) for home in homes]
 
     def __bool__(self):
         return self.home is not None

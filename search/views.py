@@ -1,12 +1,16 @@
 """The public search of every site, and the suggestions of its search box."""
 
 import logging
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
 from search import backends
@@ -22,6 +26,7 @@ from search.scope import (
     ranked_ids,
 )
 from search.text import parse_query
+from website.chrome import LANGUAGE_NAMES
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +36,38 @@ MIN_SUGGEST_LENGTH = 2
 # pages themselves (website.cache.BROWSER_MAX_AGE), so an unpublished page
 # is not suggested for longer than it is shown.
 SUGGEST_MAX_AGE = 60
+
+
+@dataclass(frozen=True)
+class MatchesInLanguage:
+    """Where a search that found nothing here finds pages: in this language
+    of the same site."""
+
+    language: str  # its code
+    name: str  # in that language ("Русский")
+    count: int
+    url: str  # the same search in that language
+
+    @property
+    def name_html(self):
+        """The name marked with its language, for screen readers."""
+        return format_html('<span lang="{}">{}</span>', self.language, self.name)
+
+
+def matches_in_other_languages(request, text):
+    """The site's other languages whose pages the words match (one query a
+    language, asked only when nothing matches in the visitor's language)."""
+    found = []
+    for scope in SearchScope.other_languages(request):
+        language = scope.locale.language_code
+        count = len(ranked_ids(scope, text, SearchFilters(), language))
+        if count:
+            with translation.override(language):
+                url = f"{reverse('search')}?{urlencode({'q': text.raw})}"
+            found.append(
+                MatchesInLanguage(language, LANGUAGE_NAMES.get(language, language), count, url)
+            )
+    return found
 
 
 class SearchResponse(TemplateResponse):
@@ -72,6 +109,7 @@ def search(request):
         "topics": [],
         "years": [],
         "missions": [],
+        "other_languages": [],
     }
     after_response = []
     if text:
@@ -89,6 +127,8 @@ def search(request):
             promotions=promoted,
             result_count=page.paginator.count + len(promotions.items),
         )
+        if not context["result_count"] and not filters:
+            context["other_languages"] = matches_in_other_languages(request, text)
         if request.GET.get("page", "1") == "1":
             # Counted once per search, not per page of results, after the answer.
             after_response.append(lambda: search_queries.counter.add(text.raw))

@@ -36,10 +36,15 @@ def sign_up(email, site, language):
         transaction.on_commit(lambda: send_confirmation.enqueue(subscriber.pk))
 
 
+def subscriber_of(token):
+    """The address with this token (and its site), or None."""
+    return Subscriber.objects.select_related("site").filter(token=token).first()
+
+
 def confirm(token):
     """(subscriber, whether this call confirmed it) for a token; None when no
     address has this token (it was deleted, or the link was made up)."""
-    subscriber = Subscriber.objects.select_related("site").filter(token=token).first()
+    subscriber = subscriber_of(token)
     if subscriber is None:
         return None, False
     confirmed_now = bool(

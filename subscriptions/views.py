@@ -17,7 +17,6 @@ from wagtail.models import Site
 from subscriptions import links, ratelimit, signup
 from subscriptions.edition import reports_site, site_name
 from subscriptions.forms import SubscribeForm
-from subscriptions.models import Subscriber
 
 
 def _site(request):
@@ -71,21 +70,34 @@ def check_inbox(request):
 
 
 @never_cache
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, signed):
+    """The link in the confirmation e-mail opens a page with one button that
+    confirms (a POST with the page's CSRF token): mail servers and link
+    scanners open every link with a GET, and must not confirm an address
+    nobody asked to subscribe."""
     try:
         token = links.read_confirm_token(signed)
     except links.InvalidLink:
         return _invalid_link(request)
-    subscriber, confirmed_now = signup.confirm(token)
+    if request.method == "POST":
+        subscriber, confirmed_now = signup.confirm(token)
+    else:
+        subscriber = signup.subscriber_of(token)
+        confirmed_now = False
     if subscriber is None:
         return _invalid_link(request)
+    name = site_name(subscriber.site, subscriber.language)
+    if request.method != "POST" and not subscriber.is_confirmed:
+        return render(
+            request, "subscriptions/confirm.html", {"email": subscriber.email, "site_name": name}
+        )
     return render(
         request,
         "subscriptions/confirmed.html",
         {
             "already_confirmed": not confirmed_now,
-            "site_name": site_name(subscriber.site, subscriber.language),
+            "site_name": name,
             "unsubscribe_url": links.unsubscribe_url(subscriber),
         },
     )
@@ -107,7 +119,7 @@ def unsubscribe(request, signed):
         signup.unsubscribe(token)
         return render(request, "subscriptions/unsubscribed.html")
     context = {}
-    subscriber = Subscriber.objects.select_related("site").filter(token=token).first()
+    subscriber = signup.subscriber_of(token)
     if subscriber is not None:
         context = {
             "email": subscriber.email,

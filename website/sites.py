@@ -430,6 +430,24 @@ def with_homes(pages):
     return [(page, homes.get(page.path[:HOME_PATH_LENGTH])) for page in pages]
 
 
+class SiteSection:
+    """A section that every site has once (its news, its photos), named in the
+    admin with its site, "News (Kyrgyzstan)": Wagtail's page chooser shows a
+    story's parent by this name, and six sections called "News" could not be
+    told apart. The chooser's parent column is given the specific page
+    (``templates/wagtailadmin/chooser/tables/parent_page_cell.html``)."""
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        if not self.path or self.depth <= 2:
+            return title  # not in the tree yet
+        home = home_of(self)
+        return translation.gettext("%(section)s (%(site)s)") % {
+            "section": title,
+            "site": home.draft_title or home.title,
+        }
+
+
 # --- What the public may see -------------------------------------------------------
 
 
@@ -526,6 +544,7 @@ __all__ = [
     "PublicPage",
     "SiteFrameMiddleware",
     "SiteRoot",
+    "SiteSection",
     "active_locale_id",
     "current_frame",
     "fetch_specific",

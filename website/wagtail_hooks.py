@@ -33,7 +33,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import F, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect
@@ -41,6 +41,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin import messages as admin_messages
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import TranslationSource
@@ -50,6 +52,7 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from website.admin_pages import NewsroomPageViewSet
 from website.roles import grant_translator_page_permissions, translator_languages
 from website.sites import active_locale_id
 
@@ -125,7 +128,9 @@ def hide_translate_button_of_translated_snippets(buttons, snippet, user):
 
 
 class NewsroomSubmitMixin:
-    """The rules of the module's docstring for wagtail-localize's submit views."""
+    """The rules of the module's docstring for wagtail-localize's submit views,
+    and the translator sent on to the translation they made (wagtail-localize
+    goes back to ``next``, the dashboard for a translator)."""
 
     def dispatch(self, request, *args, **kwargs):
         # Without the permission wagtail-localize's dispatch refuses on its own.
@@ -157,6 +162,33 @@ class NewsroomSubmitMixin:
             field.queryset = field.queryset.filter(language_code__in=languages)
         return form
 
+    def translations_made(self, form):
+        translations = (
+            self.object.get_translation_or_none(locale) for locale in form.cleaned_data["locales"]
+        )
+        return [translation for translation in translations if translation is not None]
+
+
+def to_the_translations(request, translations, response):
+    """After a submit or a sync: the translator goes on to the translation
+    just made or updated (its editor) when there is one, or is offered each
+    one in a message when there are several; else ``response``."""
+    finder = AdminURLFinder(request.user)
+    links = []
+    for translation in translations:
+        url = finder.get_edit_url(translation)
+        if url:
+            links.append((url, translation.locale.get_display_name()))
+    if len(links) == 1:
+        return redirect(links[0][0])
+    if links:
+        admin_messages.success(
+            request,
+            _("Open a translation to work on it:"),
+            buttons=[admin_messages.button(url, name) for url, name in links],
+        )
+    return response
+
 
 class NewsroomSubmitPageTranslationView(NewsroomSubmitMixin, SubmitPageTranslationView):
     @staticmethod
@@ -170,7 +202,7 @@ class NewsroomSubmitPageTranslationView(NewsroomSubmitMixin, SubmitPageTranslati
         grant_translator_page_permissions(
             [locale.language_code for locale in form.cleaned_data["locales"]]
         )
-        return response
+        return to_the_translations(self.request, self.translations_made(form), response)
 
 
 class NewsroomSubmitSnippetTranslationView(NewsroomSubmitMixin, SubmitSnippetTranslationView):
@@ -181,11 +213,16 @@ class NewsroomSubmitSnippetTranslationView(NewsroomSubmitMixin, SubmitSnippetTra
             args=[snippet._meta.app_label, snippet._meta.model_name, quote(snippet.pk)],
         )
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        return to_the_translations(self.request, self.translations_made(form), response)
+
 
 class NewsroomUpdateTranslationsView(UpdateTranslationsView):
     """ "Sync translated pages": a translator may bring the English changes into
     every translation's editor, but not "Publish immediately", which would
-    publish the pages of every language (with the new words in English)."""
+    publish the pages of every language (with the new words in English).
+    Then the translator goes on to the translation in their language."""
 
     def get_form(self):
         form = super().get_form()
@@ -195,6 +232,24 @@ class NewsroomUpdateTranslationsView(UpdateTranslationsView):
             field.initial = False
             field.widget = forms.HiddenInput()
         return form
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        return to_the_translations(self.request, self.translations_synced(), response)
+
+    def translations_synced(self):
+        """The translations updated, in the user's languages when a translator."""
+        records = self.object.translations.filter(enabled=True).select_related("target_locale")
+        languages = translator_languages(self.request.user)
+        if languages is not None:
+            records = records.filter(target_locale__language_code__in=languages)
+        translations = []
+        for record in records.order_by("target_locale__language_code"):
+            try:
+                translations.append(record.get_target_instance())
+            except ObjectDoesNotExist:  # deleted since
+                continue
+        return translations
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -217,6 +272,16 @@ def register_newsroom_translation_views():
             name="newsroom_update_translations",
         ),
     ]
+
+
+# --- The page editor ------------------------------------------------------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_newsroom_page_viewset():
+    """Every page type's editor views (``website.admin_pages``), in place of
+    Wagtail's default page viewset (registered with ``order=-1``)."""
+    return NewsroomPageViewSet()
 
 
 # --- Translators work in their own languages ------------------------------------------

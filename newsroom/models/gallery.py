@@ -13,10 +13,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from newsroom.models.news import HOME_PAGE_TYPES
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
-from website.sites import PublicPage, public_q
+from website.sites import PublicPage, SiteSection, public_q
 
 
-class GalleryIndexPage(TeamPagePermissions, PublicPage, Page):
+class GalleryIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
     """A site's photo galleries, newest first."""
 
     intro = RichTextField(

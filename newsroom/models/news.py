@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet, Site
@@ -22,9 +23,11 @@ from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
 from website.sites import (
     PublicPage,
+    SiteSection,
     active_locale_id,
     home_of,
     home_page_for,
+    home_pages,
     is_regional_home,
     parent_of,
     public_q,
@@ -39,7 +42,7 @@ def source_language_topics():
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
-class NewsIndexPage(TeamPagePermissions, PublicPage, Page):
+class NewsIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
     """A site's newsroom: its own stories and those shared with it."""
 
     intro = RichTextField(
@@ -175,6 +178,26 @@ class StoryQuerySet(PageQuerySet):
         return stories.prefetch_related("topics") if topics else stories
 
 
+class NewsItemForm(WagtailAdminPageForm):
+    """ "Shared with" offers the other missions only: not the story's own site
+    (it lists the story anyway) nor the regional site (it lists every
+    mission's stories)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("shared_with")
+        parent = self.parent_page
+        if field is None or parent is None or not parent.path:
+            return
+        own = home_of(parent).translation_key
+        listing_everything = [
+            home.translation_key for home in home_pages().values() if home.is_regional
+        ]
+        field.queryset = field.queryset.exclude(
+            root_page__translation_key__in=[own, *listing_everything]
+        )
+
+
 class NewsItemPage(TeamPagePermissions, PublicPage, Page):
     """A news story. It belongs to one newsroom and can be shared with others."""
 
@@ -257,6 +280,7 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
         verbose_name=_("source URL"),
     )
 
+    base_form_class = NewsItemForm
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("summary"),

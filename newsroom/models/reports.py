@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -99,10 +99,34 @@ class ReportIndexPage(TeamPagePermissions, PublicPage, Page):
 
 
 class ReportIssueForm(WagtailAdminPageForm):
-    """Refuses an issue number already used by another issue of the series."""
+    """Refuses an issue number already used by another issue of the series.
+
+    A new issue is numbered after the series' last one, and its slug defaults
+    to ``issue-<number>`` (``/reports/issue-2/``) instead of following its
+    title ("Regional Response Report, Issue 2"): the title does not fill in
+    the slug (``TitleFieldPanel(targets=[])``), and an empty slug becomes
+    ``issue-<number>`` when the issue is saved.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None or "slug" not in self.fields:
+            return
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _(
+            "Leave it empty for “issue-<number>”, e.g. issue-2: the issue's address."
+        )
+        if self.initial.get("issue_number") is None and self.parent_page is not None:
+            numbers = ReportIssuePage.objects.child_of(self.parent_page).aggregate(
+                last=models.Max("issue_number")
+            )
+            self.initial["issue_number"] = (numbers["last"] or 0) + 1
 
     def clean(self):
-        cleaned_data = super().clean()
+        number = self.cleaned_data.get("issue_number")
+        if self.instance.pk is None and not self.cleaned_data.get("slug") and number is not None:
+            self.cleaned_data["slug"] = f"issue-{number}"
+        cleaned_data = super().clean()  # checks that the slug is free
         number = cleaned_data.get("issue_number")
         parent = self.parent_page
         if number is None or parent is None:
@@ -170,7 +194,8 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
     )
 
     base_form_class = ReportIssueForm
-    content_panels = Page.content_panels + [
+    content_panels = [
+        TitleFieldPanel("title", targets=[]),  # the slug is "issue-<number>"
         FieldPanel("issue_number"),
         FieldPanel("publication_date"),
         MultiFieldPanel(

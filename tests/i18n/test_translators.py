@@ -5,13 +5,14 @@ from English only."""
 from urllib.parse import urlencode
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation
 
 from newsroom.models import NewsItemPage, Topic
-from tests.factories import NewsItemPageFactory
+from tests.factories import NewsItemPageFactory, TopicFactory
 from tests.i18n.conftest import localize
 from website.roles import setup_roles
 
@@ -296,3 +297,77 @@ def test_a_new_translation_starts_as_a_draft_until_the_translator_publishes_it(
         )
 
     assert not story.get_translation(russian).live
+
+
+# --- After submitting or syncing: on to the translation ---------------------------------
+# wagtail-localize goes back to ``next``: for a translator, the dashboard they
+# came from, with no link to the draft they just made.
+
+DASHBOARD = reverse("wagtailadmin_home")
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def messages_of(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def test_submitting_from_the_dashboard_leads_to_the_new_draft(
+    site_tree, translated, russian_translator
+):
+    story = NewsItemPageFactory(parent=site_tree.regional_news, title="New English story")
+    russian = Locale.objects.get(language_code="ru")
+    url = reverse("wagtail_localize:submit_page_translation", args=[story.pk])
+
+    # The dashboard's "Translate into Русский" button comes back to it with ?next=.
+    response = russian_translator.post(f"{url}?next={DASHBOARD}", {"locales": [russian.pk]})
+
+    draft = story.get_translation(russian)
+    assert response.status_code == 302
+    assert response["Location"] == edit_url(draft)
+    assert any("submitted for translation" in message for message in messages_of(response))
+    assert russian_translator.get(response["Location"]).status_code == 200
+
+
+def test_syncing_from_the_dashboard_leads_to_the_translation(translated, russian_translator):
+    record = translation_of(translated["story"], "ru")
+    url = reverse("wagtail_localize:update_translations", args=[record.source_id])
+
+    response = russian_translator.post(f"{url}?next={DASHBOARD}", {})
+
+    assert response.status_code == 302
+    assert response["Location"] == edit_url(translated["russian"])
+    assert any("updated translations" in message for message in messages_of(response))
+
+
+def test_submitting_a_topic_leads_to_its_translation(translated, russian_translator):
+    topic = TopicFactory(name="Climate and migration")
+    russian = Locale.objects.get(language_code="ru")
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation", args=["newsroom", "topic", topic.pk]
+    )
+    listing = reverse("wagtailsnippets_newsroom_topic:list")
+
+    response = russian_translator.post(f"{url}?next={listing}", {"locales": [russian.pk]})
+
+    russian_topic = topic.get_translation(russian)
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "wagtailsnippets_newsroom_topic:edit", args=[russian_topic.pk]
+    )
+
+
+def test_submitting_into_several_languages_links_each_draft(site_tree, translated, admin_client):
+    story = NewsItemPageFactory(parent=site_tree.regional_news, title="For everyone")
+    russian, kyrgyz = (Locale.objects.get(language_code=code) for code in ("ru", "ky"))
+    url = reverse("wagtail_localize:submit_page_translation", args=[story.pk])
+
+    response = admin_client.post(f"{url}?next={DASHBOARD}", {"locales": [russian.pk, kyrgyz.pk]})
+
+    assert response.status_code == 302
+    assert response["Location"] == DASHBOARD
+    [offer] = [m for m in messages_of(response) if "Open a translation" in m]
+    for locale in (russian, kyrgyz):
+        assert f'href="{edit_url(story.get_translation(locale))}"' in offer

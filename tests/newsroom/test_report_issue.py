@@ -4,6 +4,7 @@ the order the editor chose, and only stories readers may see."""
 import datetime
 
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import rich_text, streamfield
 
@@ -55,6 +56,46 @@ def test_admin_publishes_an_issue_with_a_new_number(site_tree, page_admin):
     assert issue.issue_number == 2
     assert issue.live
     assert issue.sections[0].value["stories"][0].pk == site_tree.kazakhstan_stories[0].pk
+
+
+def test_a_new_issues_slug_defaults_to_its_number(site_tree, page_admin):
+    """Issue 1 is at /reports/issue-1/; the second issue is at issue-2, not at
+    its title's slug (regional-response-report-issue-2)."""
+    fields = _fields(2, "Regional Response Report, Issue 2", "")
+
+    response = page_admin.add(site_tree.report_index, ReportIssuePage, fields)
+
+    assert response.status_code == 302
+    issue = ReportIssuePage.objects.get(issue_number=2)
+    assert issue.slug == "issue-2"
+    assert issue.url.endswith("/reports/issue-2/")
+
+
+def test_a_slug_the_editor_typed_is_kept(site_tree, page_admin):
+    fields = _fields(2, "Regional Response Report, Issue 2", "special-edition")
+
+    page_admin.add(site_tree.report_index, ReportIssuePage, fields)
+
+    assert ReportIssuePage.objects.get(issue_number=2).slug == "special-edition"
+
+
+def test_the_new_issue_form_is_numbered_after_the_last_and_its_title_leaves_the_slug_alone(
+    site_tree, admin_client
+):
+    url = reverse(
+        "wagtailadmin_pages:add", args=["newsroom", "reportissuepage", site_tree.report_index.pk]
+    )
+
+    response = admin_client.get(url)
+
+    form = response.context["form"]
+    assert form["issue_number"].value() == 2  # Issue 1 exists
+    assert not form.fields["slug"].required
+    soup = BeautifulSoup(response.content, "html.parser")
+    title = soup.find("input", attrs={"name": "title"})
+    # Wagtail's title field fills in the slug on a new page unless told otherwise.
+    assert not title.get("data-w-sync-target-value")
+    assert "e.g. issue-2" in soup.get_text()  # the slug's help text says so
 
 
 def test_admin_refuses_a_new_issue_with_a_number_already_used_in_the_series(site_tree, page_admin):

@@ -147,20 +147,62 @@ def test_too_many_sign_ups_from_one_address_are_refused(client, site_tree, setti
     assert "Too many sign-ups" in refused.content.decode()
 
 
-def test_confirm_link_confirms_once(client, site_tree, sign_up):
+def test_opening_the_confirm_link_confirms_nothing_and_asks(client, site_tree, sign_up):
+    """Mail servers and link scanners open every link in an e-mail: a GET shows
+    a page with one button, and confirms no address."""
     sign_up(site_tree.regional_site, "aida@example.org")
     link = confirm_link(mail.outbox[0])
 
-    first = get_link(client, link)
+    page = get_link(client, link)
+    head = get_link(client, link, method="head")
+
+    assert page.status_code == head.status_code == 200
+    assert "no-cache" in page["Cache-Control"]
+    assert Subscriber.objects.get().confirmed_at is None
+    soup = BeautifulSoup(page.content, "html.parser")
+    assert soup.h1.get_text(strip=True) == "Confirm your subscription"
+    assert "aida@example.org" in soup.select_one(".lead").get_text()
+    form = soup.select_one("main form[method=post]")
+    assert form.get("action") is None  # posts to the same signed address
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"}) is not None
+    assert form.find("button", type="submit").get_text(strip=True) == "Confirm my subscription"
+
+
+def test_the_confirm_button_confirms_once(client, site_tree, sign_up):
+    sign_up(site_tree.regional_site, "aida@example.org")
+    link = confirm_link(mail.outbox[0])
+
+    first = get_link(client, link, method="post")
     confirmed_at = Subscriber.objects.get().confirmed_at
-    second = get_link(client, link)
+    second = get_link(client, link, method="post")
+    opened_again = get_link(client, link)
 
     assert first.status_code == 200
     assert "Your subscription is confirmed" in first.content.decode()
     assert confirmed_at is not None
     assert second.status_code == 200
     assert "already confirmed" in second.content.decode()
+    assert opened_again.status_code == 200
+    assert "already confirmed" in opened_again.content.decode()
     assert Subscriber.objects.get().confirmed_at == confirmed_at
+
+
+def test_the_confirm_button_needs_the_pages_csrf_token(site_tree, sign_up):
+    sign_up(site_tree.regional_site, "aida@example.org")
+    link = confirm_link(mail.outbox[0])
+    client = Client(enforce_csrf_checks=True)
+
+    forged = get_link(client, link, method="post")
+    assert forged.status_code == 403
+    assert Subscriber.objects.get().confirmed_at is None
+
+    page = get_link(client, link)
+    token = BeautifulSoup(page.content, "html.parser").select_one(
+        "main input[name=csrfmiddlewaretoken]"
+    )["value"]
+    confirmed = get_link(client, link, method="post", data={"csrfmiddlewaretoken": token})
+    assert confirmed.status_code == 200
+    assert Subscriber.objects.get().confirmed_at is not None
 
 
 @pytest.mark.parametrize(
@@ -177,8 +219,9 @@ def test_forged_or_damaged_links_get_a_clear_404_page(client, site_tree, tamper,
     link = confirm_link(mail.outbox[0])
 
     response = get_link(client, tamper(link))
+    posted = get_link(client, tamper(link), method="post")
 
-    assert response.status_code == 404
+    assert response.status_code == posted.status_code == 404
     assert "This link does not work" in response.content.decode()
     assert Subscriber.objects.get().confirmed_at is None
     assert Subscriber.objects.count() == 1
@@ -189,7 +232,7 @@ def test_unsubscribe_link_used_as_confirm_link_does_not_confirm(client, site_tre
     message = mail.outbox[0]
     forged = unsubscribe_link(message).replace("/unsubscribe/", "/confirm/")
 
-    response = get_link(client, forged)
+    response = get_link(client, forged, method="post")
 
     assert response.status_code == 404
     assert Subscriber.objects.get().confirmed_at is None
@@ -200,7 +243,7 @@ def test_confirm_link_expires_with_the_unconfirmed_address(client, site_tree, se
     link = confirm_link(mail.outbox[0])
     settings.SUBSCRIPTIONS_UNCONFIRMED_DAYS = -1  # every link is older than that
 
-    response = get_link(client, link)
+    response = get_link(client, link, method="post")
 
     assert response.status_code == 404
     assert Subscriber.objects.get().confirmed_at is None
@@ -208,7 +251,7 @@ def test_confirm_link_expires_with_the_unconfirmed_address(client, site_tree, se
 
 def test_the_unsubscribe_link_asks_and_one_button_unsubscribes(client, site_tree, sign_up):
     sign_up(site_tree.regional_site, "aida@example.org")
-    get_link(client, confirm_link(mail.outbox[0]))
+    get_link(client, confirm_link(mail.outbox[0]), method="post")
     link = unsubscribe_link(mail.outbox[0])
 
     # Opening the link (as a mail server's link scanner does) changes nothing.

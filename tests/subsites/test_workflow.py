@@ -93,6 +93,52 @@ def test_moderator_rejects_with_a_comment(submitted, kyrgyz_moderator, kyrgyz_ed
     assert "Please add the shelter's hotline." in mail.outbox[0].body
 
 
+def dashboard_messages(client, response):
+    """The messages the dashboard shows after a workflow action sent the
+    moderator back to it, as the dashboard's buttons do (``next``)."""
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+    dashboard = client.get(response["Location"])
+    return [str(message) for message in dashboard.context["messages"]]
+
+
+def test_approving_from_the_dashboard_confirms_the_publication(submitted, kyrgyz_moderator, client):
+    client.force_login(kyrgyz_moderator)
+    next_url = reverse("wagtailadmin_home")
+
+    response = client.post(f"{approve_url(submitted, 'approve')}?next={next_url}", {})
+
+    [message] = dashboard_messages(client, response)
+    assert "“Shelter opens in Osh” approved and published." in message
+    assert f'href="{submitted.get_url()}"' in message  # View live
+    submitted.refresh_from_db()
+    assert submitted.live
+
+
+def test_requesting_changes_from_the_dashboard_says_so(submitted, kyrgyz_moderator, client):
+    client.force_login(kyrgyz_moderator)
+    next_url = reverse("wagtailadmin_home")
+
+    response = client.post(
+        f"{approve_url(submitted, 'reject')}?next={next_url}", {"comment": "Add the hotline."}
+    )
+
+    [message] = dashboard_messages(client, response)
+    assert "Changes requested to “Shelter opens in Osh”" in message
+
+
+def test_a_refused_approval_confirms_nothing(submitted, kazakh_moderator, client):
+    client.force_login(kazakh_moderator)
+
+    response = client.post(approve_url(submitted, "approve"), {})
+
+    if response.status_code == 302:
+        page = client.get(response["Location"])
+        assert not any("approved" in str(m) for m in page.context["messages"])
+    submitted.refresh_from_db()
+    assert not submitted.live
+
+
 def test_other_missions_moderator_cannot_approve(submitted, kazakh_moderator, client):
     client.force_login(kazakh_moderator)
     url = approve_url(submitted, "approve")
