@@ -34,6 +34,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -323,6 +324,39 @@ def clear_page_cache(env):
     )
 
 
+# Searches timed one request at a time (what one reader waits, not the queue
+# of a load test): a word in nearly every story, a rarer one, two words, and
+# Russian words on the Russian pages.
+SEARCHES = [
+    ("en", "migrants"),
+    ("en", "Almaty"),
+    ("en", "health workers"),
+    ("ru", "мигрантов"),
+]
+SEARCH_SAMPLES = int(os.environ.get("BENCH_SEARCH_SAMPLES", "15"))
+
+
+def search_latency():
+    """{query: {p50_ms, max_ms}}: each search asked SEARCH_SAMPLES times in a
+    row (never cached), after one request that warms the workers."""
+    found = {}
+    for language, words in SEARCHES:
+        path = f"/{language}/search/?" + urllib.parse.urlencode({"q": words})
+        fetch(path)
+        samples = []
+        for _ in range(SEARCH_SAMPLES):
+            begun = time.monotonic()
+            fetch(path)
+            samples.append((time.monotonic() - begun) * 1000)
+        samples.sort()
+        found[f"{language}: {words}"] = {
+            "samples": len(samples),
+            "p50_ms": round(samples[len(samples) // 2], 1),
+            "max_ms": round(samples[-1], 1),
+        }
+    return found
+
+
 def main():
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
@@ -351,6 +385,7 @@ def main():
         "cached": {},
         "after_publish_ms": {},
         "cold": {},
+        "search_latency": {},
         "load": None,
     }
     try:
@@ -380,6 +415,11 @@ def main():
                     "p50_ms": round(samples[len(samples) // 2], 1),
                     "max_ms": round(samples[-1], 1),
                 }
+        results["search_latency"] = search_latency()
+        log(
+            "search, one request at a time: p50 "
+            + ", ".join(f"{q!r} {r['p50_ms']} ms" for q, r in results["search_latency"].items())
+        )
         static = static_path(paths["home"][1])
         log(f"wrk {DURATION}, {CONNECTIONS} connections, {THREADS} threads")
 
@@ -478,6 +518,11 @@ def print_table(report):
         f"own queries). cold ms: median of {COLD_SAMPLES} single requests, each the "
         "first after a publish. cached: answered from the page cache."
     )
+    for query, result in (report.get("search_latency") or {}).items():
+        print(
+            f"Search {query!r}, one request at a time: p50 {result['p50_ms']:.1f} ms, "
+            f"max {result['max_ms']:.1f} ms ({result['samples']} requests)."
+        )
     load = report.get("load")
     if load:
         print(

@@ -55,8 +55,10 @@ LATEST_STORIES = 6
 RELATED_STORIES = 3
 MAX_FEATURED_STORIES = 4
 # The years a news index offers are asked one by one back from next year;
-# stories older than this window are read apart (listing_facets).
-YEAR_WINDOW = 40
+# stories older than this window are read apart, by one more query
+# (``years_of``). Each year asked costs PostgreSQL a quarter of a millisecond
+# of planning.
+YEAR_WINDOW = 16
 
 MISSION_SLUGS = {mission.slug: mission for mission in MISSIONS}
 
@@ -333,9 +335,7 @@ def listing_facets(stories, locale, counted=None):
     )
     # One row: the years that have stories, as "2026,2025,..." (the years
     # before the window, rare, are read apart by listing_years).
-    last = timezone.localdate().year + 1
-    first = last - YEAR_WINDOW + 1
-    years_found = year_probes(stories, range(last, first - 1, -1), older_than=first)
+    years_found, read_years = years_of(stories)
     year_rows = (
         Locale.objects.filter(pk=locale_id)
         .order_by()
@@ -369,9 +369,7 @@ def listing_facets(stories, locale, counted=None):
         if kind == 2:
             total = value
         elif kind == 1:
-            years = [int(year) for year in key.split(",") if year.isdigit()]
-            if "older" in key:
-                years += listing_years(stories.filter(date__lt=datetime.date(first, 1, 1)))
+            years = read_years(key)
         elif topic_locale == locale_id or key not in chosen:
             chosen[key] = Topic(
                 pk=value, translation_key=key, locale_id=topic_locale, name=name, slug=slug
@@ -380,9 +378,28 @@ def listing_facets(stories, locale, counted=None):
     return topics, years, total
 
 
+def years_of(stories):
+    """(an SQL text expression naming the years that have ``stories``, the
+    function that reads its value into the years, newest first): the years of
+    the window asked one by one (``year_probes``), the rare older ones read
+    apart."""
+    last = timezone.localdate().year + 1
+    first = last - YEAR_WINDOW + 1
+
+    def read(value):
+        years = [int(year) for year in (value or "").split(",") if year.isdigit()]
+        if "older" in (value or ""):
+            older = stories.filter(date__lt=datetime.date(first, 1, 1)).order_by()
+            years += [day.year for day in older.dates("date", "year", order="DESC")]
+        return years
+
+    return year_probes(stories, range(last, first - 1, -1), older_than=first), read
+
+
 def listing_years(stories):
-    """The years that have stories, newest first."""
-    return [day.year for day in stories.order_by().dates("date", "year", order="DESC")]
+    """The years that have stories, newest first: one query."""
+    expression, read = years_of(stories)
+    return read(Locale.objects.order_by().values_list(expression, flat=True).first())
 
 
 def mission_choices(locale):
