@@ -153,4 +153,4 @@ def test_dates_are_written_in_the_pages_language(site_tree, fetch_page):
 
     time = soup.select_one(".story__meta time")
     assert time["datetime"] == "2021-01-25"
-    assert time.get_text(strip=True) == "25 января 2021 г."
+    assert time.get_text(strip=True) == "25 января 2021\u00a0г."
