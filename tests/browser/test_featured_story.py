@@ -41,8 +41,10 @@ async (selector) => {
                                               now.top + now.height / 2);
         return hit && card.contains(hit) ? null : `${which} line hidden (hit ${hit && hit.outerHTML.slice(0, 80)})`;
     };
+    const picture = card.querySelector('.card__image');
     const out = {card: box(card), cardScroll: [card.scrollWidth, card.clientWidth,
-                                               card.scrollHeight, card.clientHeight]};
+                                               card.scrollHeight, card.clientHeight],
+                 picture: picture && box(picture)};
     for (const name of ['title', 'summary']) {
         const el = card.querySelector('.card__' + name);
         if (!el) { out[name] = null; continue; }
@@ -56,6 +58,13 @@ async (selector) => {
     return out;
 }
 """
+
+
+def overlap(one, other):
+    """The area two boxes share, in square pixels."""
+    width = min(one["right"], other["right"]) - max(one["left"], other["left"])
+    height = min(one["bottom"], other["bottom"]) - max(one["top"], other["top"])
+    return max(0, width) * max(0, height)
 
 
 def card_problems(measured, width):
@@ -82,6 +91,9 @@ def card_problems(measured, width):
         ]
         if outside:
             problems.append(f"the {name} leaves the card ({', '.join(outside)}): {box} in {card}")
+        picture = measured["picture"]
+        if picture and overlap(box, picture) > 1:
+            problems.append(f"the picture covers the {name}: {picture} over {box}")
         sw, cw, sh, ch = part["scroll"]
         if sw > cw + 1 or sh > ch + 1:
             problems.append(f"the {name} overflows its own box ({sw}x{sh} in {cw}x{ch})")
