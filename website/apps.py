@@ -17,3 +17,10 @@ class WebsiteConfig(AppConfig):
         from website import cache
 
         cache.connect_signals()
+
+        # SQLite's statistics made whole after migrations (website/statistics.py).
+        from django.db.models.signals import post_migrate
+
+        from website.statistics import refresh_after_migrate
+
+        post_migrate.connect(refresh_after_migrate, sender=self)

@@ -4,6 +4,15 @@ import datetime
 from django.db import migrations, models
 
 
+def analyze_on_postgresql(tables):
+    def analyze(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for table in tables:
+                schema_editor.execute(f"ANALYZE {table}")
+
+    return analyze
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -24,8 +33,7 @@ class Migration(migrations.Migration):
             "(content_type_id, locale_id, live, expired, expire_at)",
             "DROP INDEX IF EXISTS newsroom_story_count_idx",
         ),
-        # Statistics of the new indexes where the tables had some (SQLite
-        # keeps them only after an ANALYZE): stale ones make it scan instead.
-        migrations.RunSQL("ANALYZE newsroom_newsitempage", migrations.RunSQL.noop),
-        migrations.RunSQL("ANALYZE wagtailcore_page", migrations.RunSQL.noop),
+        # PostgreSQL's statistics of the new index at once; SQLite's are made
+        # whole after every migrate (website/statistics.py).
+        migrations.RunPython(analyze_on_postgresql(('newsroom_newsitempage', 'wagtailcore_page')), migrations.RunPython.noop),
     ]
