@@ -286,12 +286,14 @@ def fragment(name, parts, render):
     if not seconds:
         return render()
     cache = page_cache()
-    generation, deadline = current_state(cache)
+    # The generation alone (no query): when a page's expiry passes, the page
+    # cache ends the generation (current_state), and this key with it.
+    generation = cache.get(GENERATION_KEY) or _started(cache)
     key = FRAGMENT_PREFIX + ":".join(str(part) for part in (name, generation, *parts))
     html = cache.get(key)
     if html is None:
         html = render()
-        cache.set(key, html, timeout=entry_timeout(deadline))
+        cache.set(key, html, timeout=seconds)
     return html
 
 

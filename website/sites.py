@@ -30,7 +30,7 @@ from operator import attrgetter
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -124,31 +124,35 @@ class Frame:
         root_key = self._site_root_key()
         if root_key is not None:
             # The sections under the site's home page in every language, and
-            # the pages along the address with their translations.
-            in_site = Exists(
-                Page.objects.filter(
-                    depth=2, translation_key=root_key, path=_home_path_of(OuterRef("path"))
-                )
-            )
+            # the pages along the address with their translations. Each page
+            # is placed by the start of its path (its home page's path): no
+            # correlated subquery, which costs Django more to build than the
+            # database to answer.
+            homes = Page.objects.filter(depth=2, translation_key=root_key).values("path")
+            in_site = Q(home_path__in=homes)
             along = Q()
             for step, slug in enumerate(components[:MAX_ROUTE_DEPTH], start=3):
                 along |= Q(depth=step, slug=slug)
-            wanted.append(
-                Page.objects.filter((Q(depth=3) | along) & in_site).order_by().values("pk")
-            )
+            placed = Page.objects.alias(home_path=_home_path_of("path"))
+            wanted.append(placed.filter((Q(depth=3) | along) & in_site).order_by().values("pk"))
             if along:
                 wanted.append(
                     Page.objects.filter(
-                        translation_key__in=Page.objects.filter(along & in_site).values(
-                            "translation_key"
-                        )
+                        translation_key__in=placed.filter(along & in_site).values("translation_key")
                     )
                     .order_by()
                     .values("pk")
                 )
+        restricted = PageViewRestriction.objects.values("page_id")
         rows = (
             Page.objects.filter(pk__in=wanted[0].union(*wanted[1:]))
-            .annotate(is_restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+            .annotate(
+                is_restricted=Case(
+                    When(pk__in=restricted, then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
             .select_related("locale")
             .order_by()
         )
