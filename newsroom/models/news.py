@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage
 from django.db import models
-from django.db.models import Exists, F, Func, OuterRef, Q, Subquery, Value
+from django.db.models import F, Func, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -160,20 +160,15 @@ class StoryQuerySet(PageQuerySet):
     def newest(self, count, offset=0):
         """Stories ``offset`` to ``offset + count`` of ``newest_first()``.
 
-        Read from the stories' table alone, in the order of the date's index,
-        each story asked whether it is one of these (its page's conditions,
-        one lookup): the date of the last of the page is found, then the
-        stories from that date on are fetched and sorted. A page of a list
-        reads a page's worth of rows, not every story, whatever statistics
-        the database keeps (given the two tables joined, SQLite may scan every
-        page, and PostgreSQL sort every story).
+        The date of the last of them is found first, reading the date's index
+        from the newest; the stories are then those from that date on, sorted:
+        a page of a list reads a page's worth of rows, not every story (the
+        databases would otherwise sort them all). SQLite chooses this only
+        with whole statistics, or none (website/statistics.py).
         """
-        model = self.model._base_manager
-        listed = model.filter(Exists(self.filter(pk=OuterRef("pk"))))
-        cutoff = listed.order_by("-date").values("date")[offset + count - 1 : offset + count]
+        cutoff = self.order_by("-date").values("date")[offset + count - 1 : offset + count]
         since = Coalesce(Subquery(cutoff), Value(datetime.date.min))
-        chosen = listed.filter(date__gte=since).values("pk")
-        return self.filter(pk__in=chosen).newest_first()[offset : offset + count]
+        return self.filter(date__gte=since).newest_first()[offset : offset + count]
 
     def for_cards(self, topics=False):
         """What story cards need, fetched with the stories: their lead images
