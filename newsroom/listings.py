@@ -284,7 +284,7 @@ def year_probes(stories, years, older_than):
 
     Each year is one lookup in the index of the stories' dates that stops at
     the first story. The lookup is built by the ORM once, for placeholder
-    dates, and repeated with each year's dates: built forty times, the
+    dates, and repeated with each year's dates: built once per year, the
     querysets cost more than the query."""
     low, high = datetime.date(1000, 1, 1), datetime.date(1000, 12, 31)
     probe = stories.filter(date__gte=low, date__lte=high).order_by().values("pk")[:1]
@@ -333,8 +333,7 @@ def listing_facets(stories, locale, counted=None):
             "slug",
         )
     )
-    # One row: the years that have stories, as "2026,2025,..." (the years
-    # before the window, rare, are read apart by listing_years).
+    # One row: the years that have stories, as "2026,2025,..." (``years_of``).
     years_found, read_years = years_of(stories)
     year_rows = (
         Locale.objects.filter(pk=locale_id)
