@@ -38,12 +38,14 @@ from wagtail.models import Locale, Page
 from missions.models import MissionHomePage
 from newsroom.cards import fetch_renditions
 from newsroom.models import NewsIndexPage, NewsItemPage, ReportIssuePage, Topic
+from website.prepared import Fixed, Prepared
 from website.sites import (
     HOME_PATH_LENGTH,
     current_frame,
     home_pages,
     is_regional_home,
     public_q,
+    restricted_paths,
 )
 from website.structure import MISSIONS, MISSIONS_BY_COUNTRY
 
@@ -108,13 +110,38 @@ def decorate(stories, topics=False):
     return stories
 
 
-def latest_stories(home, limit=LATEST_STORIES, exclude=()):
-    """The newest ``limit`` stories of the site of ``home``, ready for cards."""
-    stories = NewsItemPage.objects.readable().listed_on(home)
-    exclude_ids = [story.pk for story in exclude]
+def _home_values(home):
+    """What ``StoryQuerySet.listed_on`` reads of a home page, as values of a
+    prepared query."""
+    return {
+        "locale_id": home.locale_id,
+        "path": home.path,
+        "translation_key": home.translation_key,
+        "is_regional": Fixed(is_regional_home(home)),
+    }
+
+
+def _latest(home, now, private, exclude_ids, limit):
+    stories = NewsItemPage.objects.readable(now=now, private=private).listed_on(home)
     if exclude_ids:
         stories = stories.exclude(pk__in=exclude_ids)
-    return decorate(stories.for_cards().newest(limit))
+    return stories.for_cards().newest(limit)
+
+
+_LATEST = Prepared(_latest)
+
+
+def latest_stories(home, limit=LATEST_STORIES, exclude=()):
+    """The newest ``limit`` stories of the site of ``home``, ready for cards."""
+    return decorate(
+        _LATEST.run(
+            _home_values(home),
+            timezone.now(),
+            restricted_paths(),
+            [story.pk for story in exclude],
+            Fixed(limit),
+        )
+    )
 
 
 def related_stories(story, limit=RELATED_STORIES, preview=False):
@@ -458,6 +485,32 @@ def page_of_stories(stories, number, per_page, total):
     return paginator._get_page(list(stories.newest(per_page, start)), number, paginator)
 
 
+def _site_stories_slice(home, now, private, count, start):
+    return (
+        NewsItemPage.objects.readable(now=now, private=private)
+        .listed_on(home)
+        .for_cards()
+        .newest(count, start)
+    )
+
+
+_SITE_STORIES_SLICE = Prepared(_site_stories_slice)
+
+
+def _page_of_site_stories(home, number, per_page, total):
+    """``page_of_stories`` of every story the site of ``home`` lists."""
+    paginator = ListingPaginator(total, per_page)
+    number = paginator.validate_number(number)
+    stories = _SITE_STORIES_SLICE.run(
+        _home_values(home),
+        timezone.now(),
+        restricted_paths(),
+        Fixed(per_page),
+        Fixed((number - 1) * per_page),
+    )
+    return paginator._get_page(stories, number, paginator)
+
+
 @dataclass
 class StoryListing:
     """What a news index shows: a paginator page of stories ready for cards,
@@ -484,7 +537,10 @@ def story_listing(home, locale_id, filters, page_number):
     # Unfiltered, the stories are counted in the page table alone.
     counted = filtered if filters else NewsItemPage.as_pages().readable().listed_on(home)
     topics, years, total = listing_facets(stories, locale_id, counted=counted)
-    page = page_of_stories(filtered.for_cards(), number, STORIES_PER_PAGE, total)
+    if filters:
+        page = page_of_stories(filtered.for_cards(), number, STORIES_PER_PAGE, total)
+    else:
+        page = _page_of_site_stories(home, number, STORIES_PER_PAGE, total)
     page.object_list = decorate(page.object_list)
     fetch_renditions(page.object_list)
     return StoryListing(page=page, topics=topics, years=years, missions=missions)

@@ -80,12 +80,14 @@ class FeedSource:
     """What one feed shows: the site's home page and news index in the
     address's language, the topic (if any), and the stories."""
 
-    def __init__(self, request, home, topic=None):
+    def __init__(self, request, home, topic=None, specific=True):
         self.request = request
         self.home = home
         self.topic = topic
         index = listings.news_index_of(home)
-        self.index = index.specific if index is not None else None
+        # The links in a page's head need the index's title only, which the
+        # request's frame holds: no query.
+        self.index = index.specific if index is not None and specific else index
 
 
 class StoryFeed(Feed):
@@ -228,7 +230,7 @@ def feed_links(request, topic=None):
         home = home_for_request(request)
     except Http404:
         return []
-    source = FeedSource(request, home)
+    source = FeedSource(request, home, specific=False)
     title = StoryFeed().title(source)
     links = [
         ("application/rss+xml", f"{title} (RSS)", reverse("feed_rss")),

@@ -25,7 +25,7 @@ This module imports no page model of the project's apps.
 
 import contextvars
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from operator import attrgetter
 
 from django.conf import settings
@@ -35,6 +35,8 @@ from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from website.prepared import Prepared
 
 HOME_PATH_LENGTH = 2 * Page.steplen
 # Addresses deeper than this are left to Wagtail's own routing (a 404).
@@ -83,6 +85,60 @@ def site_for_host(sites, hostname, port):
 # --- The frame -----------------------------------------------------------------------------
 
 
+def _frame_pages(root_ids, root_id, slugs, in_a_site):
+    """The pages of a request's frame, as a queryset (see :class:`Frame`)."""
+    # The pages are chosen by a union of small lookups, each answered from
+    # an index (depth, slug, translation key, primary key): as one condition
+    # joined by OR, the databases scan the whole page table.
+    wanted = [
+        Page.objects.filter(depth=2).order_by().values("pk"),
+        Page.objects.filter(pk__in=root_ids).order_by().values("pk"),
+        PageViewRestriction.objects.order_by().values("page_id"),
+    ]
+    if in_a_site:
+        # The sections under the site's home page in every language, and the
+        # pages along the address with their translations. Each page is
+        # placed by the start of its path (its home page's path): no
+        # correlated subquery.
+        root_key = Page.objects.filter(pk=root_id).values("translation_key")[:1]
+        homes = Page.objects.filter(depth=2, translation_key=root_key).values("path")
+        in_site = Q(home_path__in=homes)
+        along = Q()
+        for step, slug in enumerate(slugs, start=3):
+            along |= Q(depth=step, slug=slug)
+        placed = Page.objects.alias(home_path=_home_path_of("path"))
+        wanted.append(placed.filter((Q(depth=3) | along) & in_site).order_by().values("pk"))
+        if along:
+            wanted.append(
+                Page.objects.filter(
+                    translation_key__in=placed.filter(along & in_site).values("translation_key")
+                )
+                .order_by()
+                .values("pk")
+            )
+    restricted = PageViewRestriction.objects.values("page_id")
+    return (
+        Page.objects.filter(pk__in=wanted[0].union(*wanted[1:]))
+        .annotate(
+            is_restricted=Case(
+                When(pk__in=restricted, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .select_related("locale")
+        .order_by()
+    )
+
+
+_SITES = Prepared(lambda: Site.objects.order_by("pk"))
+
+# Built and compiled once per process and shape (number of sites and of steps
+# in the address): Django took longer to build this query than the database
+# to answer it.
+_FRAME_PAGES = Prepared(_frame_pages)
+
+
 class Frame:
     """What a request needs to know about the tree, read once (two queries).
 
@@ -93,7 +149,7 @@ class Frame:
     def __init__(self, request=None, path=None):
         self.request = request
         self.language = translation.get_language() or settings.LANGUAGE_CODE
-        self.sites = list(Site.objects.order_by("pk"))
+        self.sites = _SITES.run()
         self.site = None
         if request is not None:
             try:
@@ -111,50 +167,12 @@ class Frame:
                 request._wagtail_site = self.site
 
     def _load(self, components):
-        # The pages are chosen by a union of small lookups, each answered
-        # from an index (depth, slug, translation key, primary key): as one
-        # condition joined by OR, the databases scan the whole page table.
-        wanted = [
-            Page.objects.filter(depth=2).order_by().values("pk"),
-            Page.objects.filter(pk__in=[site.root_page_id for site in self.sites])
-            .order_by()
-            .values("pk"),
-            PageViewRestriction.objects.order_by().values("page_id"),
-        ]
-        root_key = self._site_root_key()
-        if root_key is not None:
-            # The sections under the site's home page in every language, and
-            # the pages along the address with their translations. Each page
-            # is placed by the start of its path (its home page's path): no
-            # correlated subquery, which costs Django more to build than the
-            # database to answer.
-            homes = Page.objects.filter(depth=2, translation_key=root_key).values("path")
-            in_site = Q(home_path__in=homes)
-            along = Q()
-            for step, slug in enumerate(components[:MAX_ROUTE_DEPTH], start=3):
-                along |= Q(depth=step, slug=slug)
-            placed = Page.objects.alias(home_path=_home_path_of("path"))
-            wanted.append(placed.filter((Q(depth=3) | along) & in_site).order_by().values("pk"))
-            if along:
-                wanted.append(
-                    Page.objects.filter(
-                        translation_key__in=placed.filter(along & in_site).values("translation_key")
-                    )
-                    .order_by()
-                    .values("pk")
-                )
-        restricted = PageViewRestriction.objects.values("page_id")
-        rows = (
-            Page.objects.filter(pk__in=wanted[0].union(*wanted[1:]))
-            .annotate(
-                is_restricted=Case(
-                    When(pk__in=restricted, then=Value(True)),
-                    default=Value(False),
-                    output_field=BooleanField(),
-                )
-            )
-            .select_related("locale")
-            .order_by()
+        root_id = self.site.root_page_id if self.site is not None else None
+        rows = _FRAME_PAGES.run(
+            [site.root_page_id for site in self.sites],
+            root_id if root_id is not None else 0,
+            components[:MAX_ROUTE_DEPTH] if root_id is not None else [],
+            root_id is not None,
         )
         self.pages = sorted(rows, key=attrgetter("path"))
         self.by_path = {page.path: page for page in self.pages}
@@ -165,12 +183,6 @@ class Frame:
         self.locales = {}
         for page in self.pages:
             self.locales.setdefault(page.locale.language_code, page.locale)
-
-    def _site_root_key(self):
-        """The translation key of the site's home page, as a subquery."""
-        if self.site is None:
-            return None
-        return Page.objects.filter(pk=self.site.root_page_id).values("translation_key")[:1]
 
     # --- Homes and languages ------------------------------------------------
 
@@ -296,16 +308,28 @@ def fetch_specific(page):
     model = page.specific_class
     if model is None or type(page) is model:
         return page
-    queryset = model._default_manager.all()
-    serving = getattr(model, "serving_queryset", None)
-    if serving is not None:
-        queryset = serving(queryset)
-    specific = queryset.get(pk=page.pk)
+    prepared = _SPECIFIC.get(model)
+    if prepared is None:
+        prepared = _SPECIFIC.setdefault(model, Prepared(partial(_serving_queryset, model)))
+    found = prepared.run(page.pk)
+    if not found:
+        raise model.DoesNotExist(f"{model.__name__} {page.pk} does not exist")
+    specific = found[0]
     if "locale" in page._state.fields_cache:
         specific._state.fields_cache["locale"] = page.locale
     if hasattr(page, "is_restricted"):
         specific.is_restricted = page.is_restricted
     return specific
+
+
+def _serving_queryset(model, pk):
+    queryset = model._default_manager.filter(pk=pk)
+    serving = getattr(model, "serving_queryset", None)
+    return serving(queryset) if serving is not None else queryset
+
+
+# One prepared query per page type.
+_SPECIFIC = {}
 
 
 def _locale_for(language):
@@ -463,11 +487,12 @@ def restricted_paths():
     return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
 
 
-def public_q():
-    """A condition keeping pages outside private sections: Wagtail's
-    ``PageQuerySet.public()``, without its query for the restrictions."""
+def public_q(paths=None):
+    """A condition keeping pages outside private sections (``paths``, default
+    ``restricted_paths()``): Wagtail's ``PageQuerySet.public()``, without its
+    query for the restrictions."""
     private = Q()
-    for path in restricted_paths():
+    for path in restricted_paths() if paths is None else paths:
         private |= Q(path__startswith=path)
     return ~private if private else Q()
 

@@ -121,14 +121,15 @@ class Unindexed(Func):
 class StoryQuerySet(PageQuerySet):
     """Stories, by what readers see of them."""
 
-    def readable(self, locale=None):
+    def readable(self, locale=None, now=None, private=None):
         """Live, public (not private or password-protected) and unexpired;
-        in ``locale`` (a Locale or its pk) when given."""
+        in ``locale`` (a Locale or its pk) when given. ``now`` and ``private``
+        (the private sections' paths) are read when not given."""
         stories = (
             self.live()
-            .filter(public_q())
+            .filter(public_q(private))
             .filter(expired=False)
-            .exclude(expire_at__lte=timezone.now())
+            .exclude(expire_at__lte=now or timezone.now())
         )
         return stories if locale is None else stories.in_locale(locale)
 

@@ -84,9 +84,10 @@ def test_the_page_cache_imports_no_module_of_the_project():
     assert graph["website.cache"] == set()
 
 
-def test_the_site_model_imports_no_module_of_the_project():
+def test_the_site_model_imports_no_module_of_the_project_but_its_query_helper():
     _modules, graph = import_graph()
-    assert graph["website.sites"] == set()
+    assert graph["website.sites"] == {"website.prepared"}
+    assert graph["website.prepared"] == set()
 
 
 def test_no_value_cache_sits_under_the_page_cache():
@@ -131,6 +132,7 @@ FOUNDATION = {
     "website.cache",
     "website.i18n",
     "website.permissions",
+    "website.prepared",
     "website.sites",
     "website.structure",
     "website.uploads",
