@@ -99,9 +99,7 @@ def _representations(marker, connection):
     elif isinstance(marker, uuid.UUID):
         forms.append((marker.hex, lambda value: value.hex))
     elif isinstance(marker, datetime.datetime):
-        forms.append(
-            (ops.adapt_datetimefield_value(marker), ops.adapt_datetimefield_value)
-        )
+        forms.append((ops.adapt_datetimefield_value(marker), ops.adapt_datetimefield_value))
     elif isinstance(marker, datetime.date):
         forms.append((ops.adapt_datefield_value(marker), ops.adapt_datefield_value))
     return forms
