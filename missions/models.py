@@ -21,7 +21,15 @@ from missions.blocks import (
 from website.blocks import SocialLinkBlock, phone_validator
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
-from website.sites import PublicPage, active_locale_id, current_frame, public_q, with_homes
+from website.prepared import Prepared
+from website.sites import (
+    PublicPage,
+    active_locale_id,
+    current_frame,
+    public_q,
+    restricted_paths,
+    with_homes,
+)
 from website.structure import MISSIONS
 
 
@@ -246,10 +254,17 @@ class ContactIndexPage(TeamPagePermissions, PublicPage, Page):
 
 def mission_homes(locale):
     """The live mission home pages in ``locale``, in tree order."""
-    locale_id = getattr(locale, "pk", locale)
-    return list(
-        MissionHomePage.objects.live().filter(public_q()).filter(locale=locale_id).order_by("path")
+    return _MISSION_HOMES.run(getattr(locale, "pk", locale), restricted_paths())
+
+
+_MISSION_HOMES = Prepared(
+    lambda locale_id, private: (
+        MissionHomePage.objects.live()
+        .filter(public_q(private))
+        .filter(locale=locale_id)
+        .order_by("path")
     )
+)
 
 
 def contact_page_of(home):
@@ -287,6 +302,17 @@ def contact_pages(locale):
     return frame.reuse(("contact-pages", locale_id), lambda: mission_contact_pages(locale_id))
 
 
+_CONTACT_PAGES = Prepared(
+    lambda locale_id, private: (
+        MissionContactPage.objects.live()
+        .filter(public_q(private))
+        .filter(Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE))
+        .select_related("locale")
+        .order_by("path")
+    )
+)
+
+
 def mission_contact_pages(locale=None):
     """Every mission's live contact page, in the given locale where it is
     translated and in the default language where it is not, in tree order."""
@@ -294,13 +320,7 @@ def mission_contact_pages(locale=None):
         locale_id = active_locale_id()
     else:
         locale_id = getattr(locale, "pk", locale)
-    pages = list(
-        MissionContactPage.objects.live()
-        .filter(public_q())
-        .filter(Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE))
-        .select_related("locale")
-        .order_by("path")
-    )
+    pages = _CONTACT_PAGES.run(locale_id, restricted_paths())
     chosen = {}
     for page in pages:
         if page.locale_id == locale_id or page.translation_key not in chosen:

@@ -15,7 +15,8 @@ from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page
 
-from website.sites import active_locale_id, public_q, with_homes
+from website.prepared import Fixed, Prepared
+from website.sites import active_locale_id, public_q, restricted_paths, with_homes
 
 # Foreign keys to images that cards and covers show.
 PICTURE_FIELDS = ("lead_image", "cover_image")
@@ -110,26 +111,14 @@ def _prepare_cards(pages, localize):
     if any(type(page) is not model for page in pages):
         model = Page
     locale_id = active_locale_id() if localize else None
-    # Two lookups united, each by an index: joined by OR in one condition,
-    # PostgreSQL reads every story.
-    wanted = Page.objects.filter(pk__in=[page.pk for page in pages]).order_by().values("pk")
-    if locale_id is not None:
-        wanted = wanted.union(
-            Page.objects.filter(
-                translation_key__in={page.translation_key for page in pages}, locale_id=locale_id
-            )
-            .order_by()
-            .values("pk")
-        )
-    shown = (
-        model.objects.filter(pk__in=wanted)
-        .live()
-        .filter(public_q())
-        .exclude(expire_at__lte=timezone.now())
+    found = _CARD_PAGES.run(
+        Fixed(model),
+        [page.pk for page in pages],
+        sorted({page.translation_key for page in pages}) if locale_id is not None else [],
+        locale_id,
+        timezone.now(),
+        restricted_paths(),
     )
-    if model is not Page:
-        shown = shown.defer_streamfields().select_related(*_picture_fields(model))
-    found = list(shown)
     by_pk = {page.pk: page for page in found}
     localized = {page.translation_key: page for page in found if page.locale_id == locale_id}
     homes = dict((page.pk, home) for page, home in with_homes(found))
@@ -139,6 +128,30 @@ def _prepare_cards(pages, localize):
         if page is not None:
             cards[chosen.pk] = (page, homes.get(page.pk))
     return cards
+
+
+def _card_pages(model, pks, keys, locale_id, now, private):
+    # Two lookups united, each by an index: joined by OR in one condition,
+    # PostgreSQL reads every story.
+    wanted = Page.objects.filter(pk__in=pks).order_by().values("pk")
+    if locale_id is not None:
+        wanted = wanted.union(
+            Page.objects.filter(translation_key__in=keys, locale_id=locale_id)
+            .order_by()
+            .values("pk")
+        )
+    shown = (
+        model.objects.filter(pk__in=wanted)
+        .live()
+        .filter(public_q(private))
+        .exclude(expire_at__lte=now)
+    )
+    if model is not Page:
+        shown = shown.defer_streamfields().select_related(*_picture_fields(model))
+    return shown
+
+
+_CARD_PAGES = Prepared(_card_pages)
 
 
 def _picture_fields(model):

@@ -148,12 +148,21 @@ def related_stories(story, limit=RELATED_STORIES, preview=False):
     """Up to ``limit`` other stories of the same locale sharing a topic with
     ``story``, newest first, ready for cards: one query (a preview's topics
     are those being edited)."""
-    if preview or not story.pk:
-        keys = [topic.translation_key for topic in story.topics.all()]
-        if not keys:
-            return []
-    else:
-        keys = Topic.objects.filter(stories=story.pk).values("translation_key")
+    if story.pk and not preview:
+        return decorate(
+            _RELATED.run(
+                story.pk, story.locale_id, timezone.now(), restricted_paths(), Fixed(limit)
+            )
+        )
+    keys = [topic.translation_key for topic in story.topics.all()]
+    if not keys:
+        return []
+    return decorate(_related(story.pk, story.locale_id, None, None, limit, keys=keys))
+
+
+def _related(story_pk, locale_id, now, private, limit, keys=None):
+    if keys is None:
+        keys = Topic.objects.filter(stories=story_pk).values("translation_key")
     # Asked of each story, newest first, until enough are found: the stories
     # sharing a topic may be thousands. The story is matched by a range of
     # one (>= and <=), not by =: PostgreSQL would first gather every tagged
@@ -163,10 +172,15 @@ def related_stories(story, limit=RELATED_STORIES, preview=False):
         newsitempage_id__lte=OuterRef("pk"),
         topic__in=Topic.objects.filter(translation_key__in=keys),
     )
-    stories = NewsItemPage.objects.readable(story.locale_id).filter(Exists(tagged))
-    if story.pk:
-        stories = stories.exclude(pk=story.pk)
-    return decorate(stories.for_cards().newest(limit))
+    stories = NewsItemPage.objects.readable(locale_id, now=now, private=private).filter(
+        Exists(tagged)
+    )
+    if story_pk:
+        stories = stories.exclude(pk=story_pk)
+    return stories.for_cards().newest(limit)
+
+
+_RELATED = Prepared(_related)
 
 
 # --- Filters of the news index ---------------------------------------------------
@@ -345,10 +359,36 @@ def listing_facets(stories, locale, counted=None):
     rather than every story for its topics and year: at 20,000 stories the
     topics and years then cost a millisecond, not a scan of every story."""
     locale_id = getattr(locale, "pk", locale)
+    last = timezone.localdate().year + 1
+    rows = _facet_rows(stories, locale_id, counted, last)
+    return _read_facets(rows, locale_id, _years_reader(stories, last))
+
+
+def _site_facets(home, now, private, last):
+    return _facet_rows(
+        NewsItemPage.objects.readable(now=now, private=private).listed_on(home),
+        home.locale_id,
+        NewsItemPage.as_pages().readable(now=now, private=private).listed_on(home),
+        last,
+    )
+
+
+_SITE_FACETS = Prepared(_site_facets)
+
+
+def site_facets(home):
+    """``listing_facets`` of every story the site of ``home`` lists."""
+    last = timezone.localdate().year + 1
+    rows = _SITE_FACETS.run(_home_values(home), timezone.now(), restricted_paths(), Fixed(last))
+    stories = NewsItemPage.objects.readable().listed_on(home)
+    return _read_facets(rows, home.locale_id, _years_reader(stories, last))
+
+
+def _facet_rows(stories, locale_id, counted, last):
     text, number = CharField(), IntegerField()
     tagged = stories.filter(topics__translation_key=OuterRef("translation_key"))
     topic_rows = (
-        Topic.objects.filter(locale__in=_topic_locales(locale))
+        Topic.objects.filter(locale__in=_topic_locales(locale_id))
         .filter(Exists(tagged))
         .order_by()
         .values_list(
@@ -361,7 +401,7 @@ def listing_facets(stories, locale, counted=None):
         )
     )
     # One row: the years that have stories, as "2026,2025,..." (``years_of``).
-    years_found, read_years = years_of(stories)
+    years_found = _year_expression(stories, last)
     year_rows = (
         Locale.objects.filter(pk=locale_id)
         .order_by()
@@ -390,8 +430,12 @@ def listing_facets(stories, locale, counted=None):
             )
             .values_list("kind", "total", "key", "topic_locale", "topic_name", "topic_slug")
         )
+    return topic_rows.union(*others, all=True)
+
+
+def _read_facets(rows, locale_id, read_years):
     chosen, years, total = {}, [], 0
-    for kind, value, key, topic_locale, name, slug in topic_rows.union(*others, all=True):
+    for kind, value, key, topic_locale, name, slug in rows:
         if kind == 2:
             total = value
         elif kind == 1:
@@ -410,6 +454,15 @@ def years_of(stories):
     the window asked one by one (``year_probes``), the rare older ones read
     apart."""
     last = timezone.localdate().year + 1
+    return _year_expression(stories, last), _years_reader(stories, last)
+
+
+def _year_expression(stories, last):
+    first = last - YEAR_WINDOW + 1
+    return year_probes(stories, range(last, first - 1, -1), older_than=first)
+
+
+def _years_reader(stories, last):
     first = last - YEAR_WINDOW + 1
 
     def read(value):
@@ -419,7 +472,7 @@ def years_of(stories):
             years += [day.year for day in older.dates("date", "year", order="DESC")]
         return years
 
-    return year_probes(stories, range(last, first - 1, -1), older_than=first), read
+    return read
 
 
 def listing_years(stories):
@@ -536,7 +589,10 @@ def story_listing(home, locale_id, filters, page_number):
     filtered = filters.apply(stories, locale_id, missions) if filters else stories
     # Unfiltered, the stories are counted in the page table alone.
     counted = filtered if filters else NewsItemPage.as_pages().readable().listed_on(home)
-    topics, years, total = listing_facets(stories, locale_id, counted=counted)
+    if filters:
+        topics, years, total = listing_facets(stories, locale_id, counted=counted)
+    else:
+        topics, years, total = site_facets(home)
     if filters:
         page = page_of_stories(filtered.for_cards(), number, STORIES_PER_PAGE, total)
     else:
@@ -552,15 +608,22 @@ def story_listing(home, locale_id, filters, page_number):
 def latest_report(locale):
     """The newest live report issue in ``locale`` with its cover, or None."""
     locale_id = getattr(locale, "pk", locale)
+    found = _LATEST_REPORT.run(locale_id, timezone.now(), restricted_paths())
+    return found[0] if found else None
+
+
+def _latest_report(locale_id, now, private):
     return (
         ReportIssuePage.objects.live()
-        .filter(public_q())
+        .filter(public_q(private))
         .filter(locale=locale_id, expired=False)
-        .exclude(expire_at__lte=timezone.now())
+        .exclude(expire_at__lte=now)
         .select_related("cover_image")
-        .order_by("-publication_date", F("first_published_at").desc(nulls_last=True))
-        .first()
+        .order_by("-publication_date", F("first_published_at").desc(nulls_last=True))[:1]
     )
+
+
+_LATEST_REPORT = Prepared(_latest_report)
 
 
 def featured_stories(home):
@@ -573,9 +636,15 @@ def featured_stories(home):
     ]
     if not chosen_ids:
         return []
+    found = _FEATURED.run(chosen_ids, home.locale_id, timezone.now(), restricted_paths())
+    position = {pk: index for index, pk in reversed(list(enumerate(chosen_ids)))}
+    return decorate(sorted(found, key=lambda story: position.get(story.chosen_pk, len(position))))
+
+
+def _featured(chosen_ids, locale_id, now, private):
     chosen = Page.objects.filter(pk__in=chosen_ids)
-    found = (
-        NewsItemPage.objects.readable(home.locale_id)
+    return (
+        NewsItemPage.objects.readable(locale_id, now=now, private=private)
         .filter(translation_key__in=chosen.values("translation_key"))
         .annotate(
             chosen_pk=Subquery(
@@ -584,8 +653,9 @@ def featured_stories(home):
         )
         .for_cards()
     )
-    position = {pk: index for index, pk in reversed(list(enumerate(chosen_ids)))}
-    return decorate(sorted(found, key=lambda story: position.get(story.chosen_pk, len(position))))
+
+
+_FEATURED = Prepared(_featured)
 
 
 def regional_home_stories(home):

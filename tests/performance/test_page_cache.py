@@ -431,3 +431,24 @@ def test_the_footer_is_rendered_once_per_site_and_language_until_a_change(site_t
     footer.body = "<p>Changed footer words.</p>"
     footer.save()
     assert "Changed footer words." in text(get(host, "/en/news/", _render="1"))
+
+
+def test_story_cards_are_rendered_once_per_site_and_language_until_a_change(site_tree, get):
+    story = site_tree.kyrgyzstan_stories[0]
+    host, _path = host_and_path(site_tree.kyrgyzstan)
+    assert story.title in text(get(host, "/en/news/", _render="1"))
+
+    # Changed behind the page models' back (no publish, so no new
+    # generation): the card kept for the generation is shown again.
+    type(story).objects.filter(pk=story.pk).update(title="Renamed without a publish")
+    assert story.title in text(get(host, "/en/news/", _render="2"))
+
+    # Another site showing the story makes its own card.
+    regional_host, _path = host_and_path(site_tree.regional)
+    assert "Renamed without a publish" in text(get(regional_host, "/en/news/", _render="1"))
+
+    # A publish starts a new generation: every card is made again.
+    story.refresh_from_db()
+    story.title = "Renamed and published"
+    story.save_revision().publish()
+    assert "Renamed and published" in text(get(host, "/en/news/", _render="3"))

@@ -193,6 +193,40 @@ def story_cards(stories):
     return [item if isinstance(item, tuple) else (item, None) for item in unwrap_cards(stories)]
 
 
+@register.simple_tag(takes_context=True)
+def story_card(context, story, home=None, heading_level=3, large=False, featured=False):
+    """{% story_card story home heading_level=… large=… featured=… %}: one
+    card (components/story_card.html). A card is alike wherever its site
+    shows it in one language, so it is kept per content generation
+    (website.cache.fragment): measured, its picture and template were a
+    quarter of a news index's rendering."""
+    request = context.get("request")
+    values = {
+        "request": request,
+        "story": story,
+        "home": home,
+        "heading_level": heading_level or 3,
+        "large": large,
+        "featured": featured,
+    }
+
+    def render():
+        return render_to_string("components/story_card.html", values)
+
+    site = chrome_of(context).site_root.site
+    if site is None or not story.pk:
+        return mark_safe(render())
+    parts = (
+        site.pk,
+        translation.get_language(),
+        story.pk,
+        values["heading_level"],
+        "large" if large else "featured" if featured else "plain",
+        getattr(home, "pk", ""),
+    )
+    return mark_safe(fragment("card", parts, render))
+
+
 def unwrap_cards(stories):
     if stories is None:
         return []
