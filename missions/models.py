@@ -4,7 +4,8 @@ regional page that gathers every mission's contacts."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -23,6 +24,7 @@ from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
 from website.prepared import Prepared
 from website.sites import (
+    HOME_PATH_LENGTH,
     PublicPage,
     active_locale_id,
     current_frame,
@@ -205,6 +207,17 @@ class MissionContactPage(TeamPagePermissions, PublicPage, Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "missions/mission_contact_page.html"
+
+    @classmethod
+    def serving_queryset(cls, queryset):
+        """Fetched with the page when it is served (website.sites.fetch_specific):
+        its mission's country and languages, which its structured data names
+        (``mission_country``, ``mission_languages``)."""
+        mission = MissionHomePage.objects.filter(path=Substr(OuterRef("path"), 1, HOME_PATH_LENGTH))
+        return queryset.annotate(
+            mission_country=Subquery(mission.values("country")[:1]),
+            mission_languages=Subquery(mission.values("languages_spoken")[:1]),
+        )
 
     class Meta:
         verbose_name = _("mission contact page")

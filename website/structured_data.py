@@ -193,9 +193,16 @@ def contact_organization(page, request=None):
     """A mission's contact page as a schema.org Organization (the mission)
     with a ContactPoint for each hotline, emergency number and e-mail, and its
     offices as PostalAddresses."""
-    mission = mission_of(page)
-    country = mission.country if mission is not None else ""
-    languages = _languages(mission.languages_spoken if mission is not None else "")
+    if hasattr(page, "mission_country"):  # fetched with the page when served
+        country, spoken = page.mission_country, page.mission_languages
+        # The mission's home page, from the request's frame (a plain Page).
+        mission = _home_of(page) if country is not None else None
+    else:
+        mission = mission_of(page)
+        country = mission.country if mission is not None else ""
+        spoken = mission.languages_spoken if mission is not None else ""
+    country, spoken = country or "", spoken or ""
+    languages = _languages(spoken)
 
     def contact_point(contact_type, **values):
         point = {"@type": "ContactPoint", "contactType": contact_type, **values}
