@@ -39,7 +39,9 @@ def unwrap(items):
 def fetch_renditions(*groups):
     """The renditions of the pictures (lead images, covers) of every page in
     ``groups`` (lists of pages whose images were fetched with them), in one
-    query for all."""
+    query for all, made when the first of those pictures is rendered: none
+    when every card showing them came from the fragments kept for the
+    generation (``{% story_card %}``)."""
     images = {}
     for group in groups:
         for page in group or ():
@@ -49,11 +51,41 @@ def fetch_renditions(*groups):
                     images.setdefault(image.pk, []).append(image)
     if not images:
         return
-    first = [same[0] for same in images.values()]
-    prefetch_related_objects(first, "renditions")
-    for same in images.values():
-        for image in same[1:]:
-            image._prefetched_objects_cache = same[0]._prefetched_objects_cache
+    batch = _RenditionBatch(images)
+    for pk, same in images.items():
+        for image in same:
+            # Wagtail's images look for their renditions here first
+            # (AbstractImage._get_prefetched_renditions).
+            image.prefetched_renditions = _Renditions(batch, pk)
+
+
+class _RenditionBatch:
+    """The renditions of a page's images, read in one query on first use."""
+
+    def __init__(self, images):
+        self.images = images
+        self.by_image = None
+
+    def of(self, pk):
+        if self.by_image is None:
+            first = [same[0] for same in self.images.values()]
+            prefetch_related_objects(first, "renditions")
+            self.by_image = {image.pk: list(image.renditions.all()) for image in first}
+        return self.by_image.setdefault(pk, [])
+
+
+class _Renditions:
+    """One image's renditions from its batch: what Wagtail iterates, and
+    appends a new rendition to."""
+
+    def __init__(self, batch, pk):
+        self.batch, self.pk = batch, pk
+
+    def __iter__(self):
+        return iter(self.batch.of(self.pk))
+
+    def append(self, rendition):
+        self.batch.of(self.pk).append(rendition)
 
 
 def story_cards(stories, localize=True):

@@ -82,7 +82,10 @@ class RegionalHomePage(TeamPagePermissions, PublicPage, Page):
         # every mission's latest stories without them; fetched together.
         featured, latest = listings.regional_home_stories(self)
         report = listings.latest_report(self.locale_id)
-        fetch_renditions(featured, latest, [report] if report is not None else [])
+        # Apart: the cards' renditions are read only for cards not kept for
+        # the generation (``{% story_card %}``), the report's cover always.
+        fetch_renditions(featured, latest)
+        fetch_renditions([report] if report is not None else [])
         context.update(
             featured_stories=featured,
             latest_stories=latest,
