@@ -50,6 +50,7 @@ SITE_SCHEME = env_str("SITE_SCHEME", "http")  # "https" behind a TLS proxy
 REDIS_URL = env_str("REDIS_URL", "")  # shared cache when set; local memory otherwise
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)  # let Django serve MEDIA_ROOT
+STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles"))  # collectstatic writes here
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # off in dev and test
 EMAIL_HOST = env_str("EMAIL_HOST", "")  # SMTP when set; console otherwise
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
@@ -240,7 +241,6 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
 STORAGES = {
