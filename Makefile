@@ -91,8 +91,7 @@ serve: install messages collectstatic ## Production-like: gunicorn (2 workers) a
 		SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} SERVE_MEDIA=$${SERVE_MEDIA:-true}; \
 	$(MANAGE) db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT; \
-	$(BIN)/gunicorn website.wsgi:application --workers 2 --bind 127.0.0.1:$(PORT) \
-		--access-logfile - --error-logfile -
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) website.wsgi:application
 
 check-deploy: $(STAMP) ## `check --deploy` with production settings (needs SECRET_KEY, ALLOWED_HOSTS)
 	DJANGO_SETTINGS_MODULE=website.settings.production $(MANAGE) check --deploy --fail-level WARNING

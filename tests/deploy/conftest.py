@@ -41,3 +41,12 @@ def varnish(served):
     cache = servers.Varnish(served.public_port, served.backend_port).start()
     yield cache
     cache.remove()
+
+
+@pytest.fixture(scope="session")
+def seaweedfs(tmp_path_factory):
+    """SeaweedFS's S3 gateway on free ports, with an empty media bucket."""
+    servers.skip_unless("weed")
+    store = servers.SeaweedFS(tmp_path_factory.mktemp("seaweedfs")).start()
+    yield store
+    store.stop()

