@@ -304,9 +304,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down: reads miss, writes are dropped, pages render uncached.
+            "BACKEND": "website.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
