@@ -114,13 +114,15 @@ class Response:
         return self.headers.get(name.lower())
 
 
-def request(port, host, path, *, method="GET", headers=None, source="127.0.0.1", timeout=30):
+def request(
+    port, host, path, *, method="GET", headers=None, body=None, source="127.0.0.1", timeout=30
+):
     """One HTTP request to 127.0.0.1:port with this Host, from ``source``."""
     connection = http.client.HTTPConnection(
         "127.0.0.1", port, timeout=timeout, source_address=(source, 0)
     )
     try:
-        connection.request(method, path, headers={"Host": host, **(headers or {})})
+        connection.request(method, path, body=body, headers={"Host": host, **(headers or {})})
         response = connection.getresponse()
         body = response.read().decode("utf-8", "replace")
         return Response(
