@@ -109,3 +109,7 @@ clean: ## Remove the virtualenv, collected static files and caches (keeps the da
 .PHONY: bench
 bench: install ## Measure make serve with wrk on BENCH_PORT (8108) with BENCH_STORIES (20000) stories; JSON in bench-results/
 	$(PY) bench/run.py
+
+.PHONY: cluster-test
+cluster-test: install messages ## Two gunicorn hosts on one PostgreSQL (CLUSTER_DATABASE_URL), Redis db 12 and a SeaweedFS bucket; figures in artifacts/cluster-figures.json
+	CLUSTER_TESTS=on $(BIN)/pytest tests/cluster -n 0 -rs -s
