@@ -115,7 +115,7 @@ class Response:
 
 
 def request(
-    port, host, path, *, method="GET", headers=None, body=None, source="127.0.0.1", timeout=30
+    port, host, path, *, method="GET", headers=None, body=None, source="127.0.0.1", timeout=90
 ):
     """One HTTP request to 127.0.0.1:port with this Host, from ``source``."""
     connection = http.client.HTTPConnection(
@@ -231,7 +231,7 @@ class Newsroom:
         finally:
             connection.close()
 
-    def wait_for_tasks(self, seconds=30):
+    def wait_for_tasks(self, seconds=90):
         """Until the task worker has run every task enqueued so far."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
