@@ -250,7 +250,8 @@ def prepare_newsroom(folder, public_port, extra_env=None):
     """The demo content in a new SQLite database under ``folder``, static
     files collected (or reused from STATIC_ROOT when it has a manifest),
     sites on ``public_port``; the environment of production settings."""
-    static_root = os.environ.get("STATIC_ROOT", "")
+    # Static files collected once already (CI: `make collectstatic`) are reused.
+    static_root = os.environ.get("DEPLOY_TESTS_STATIC_ROOT") or os.environ.get("STATIC_ROOT", "")
     if not (static_root and (Path(static_root) / "staticfiles.json").exists()):
         static_root = str(folder / "static")
     env = {
