@@ -227,7 +227,9 @@ def test_media_settings_come_from_the_environment(seaweedfs):
 
     code = (
         "from django.core.files.storage import storages; s = storages['default'];"
-        "print(type(s).__name__, s.bucket_name, s.url('images/a.png'), s.url('documents/b.pdf')[:60])"
+        "print(type(s).__name__, s.bucket_name, s.url('images/a.png'), s.url('documents/b.pdf'));"
+        "from django.conf import settings;"
+        "print(' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
     )
     env = {
         **{key: value for key, value in __import__("os").environ.items() if key != "DATABASE_URL"},
@@ -244,4 +246,8 @@ def test_media_settings_come_from_the_environment(seaweedfs):
         check=True,
     ).stdout.split()
     assert out[:3] == ["MediaStorage", seaweedfs.bucket, "https://media.example.org/images/a.png"]
+    # Private files: a short-lived signed address, never the public one.
     assert out[3].startswith(f"{seaweedfs.endpoint}/{seaweedfs.bucket}/documents/b.pdf?")
+    assert "Signature=" in out[3] or "X-Amz-Signature=" in out[3]
+    # Pages may show images from the public address (Content-Security-Policy).
+    assert "https://media.example.org" in out[4:]
