@@ -91,8 +91,7 @@ serve: install messages collectstatic ## Production-like: gunicorn (2 workers) a
 		SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} SERVE_MEDIA=$${SERVE_MEDIA:-true}; \
 	$(MANAGE) db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT; \
-	$(BIN)/gunicorn website.wsgi:application --workers 2 --bind 127.0.0.1:$(PORT) \
-		--access-logfile - --error-logfile -
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) website.wsgi:application
 
 check-deploy: $(STAMP) ## `check --deploy` with production settings (needs SECRET_KEY, ALLOWED_HOSTS)
 	DJANGO_SETTINGS_MODULE=website.settings.production $(MANAGE) check --deploy --fail-level WARNING
@@ -110,3 +109,7 @@ clean: ## Remove the virtualenv, collected static files and caches (keeps the da
 .PHONY: bench
 bench: install ## Measure make serve with wrk on BENCH_PORT (8108) with BENCH_STORIES (20000) stories; JSON in bench-results/
 	$(PY) bench/run.py
+
+.PHONY: cluster-test
+cluster-test: install messages ## Two gunicorn hosts on one PostgreSQL (CLUSTER_DATABASE_URL), Redis db 12 and a SeaweedFS bucket; figures in artifacts/cluster-figures.json
+	CLUSTER_TESTS=on $(BIN)/pytest tests/cluster -n 0 -rs -s

@@ -18,8 +18,17 @@
    own queries: nothing else is kept between requests) and each page *cached*
    (answered from the page cache: what most visitors get). The search page is
    never cached.
-4. Prints a table and writes bench-results/bench-<time>.json and latest.json.
-5. Stops the server by its process group, whatever happens.
+4. Then, with varnishd installed, starts Varnish with deploy/varnish/default.vcl
+   in front of the server on BENCH_VARNISH_PORT (8109) and runs wrk on the
+   static file and on each cached page through it: the ratio of each page's
+   requests per second to the static file's, through the same Varnish. Then
+   starts a second application host (gunicorn, deploy/gunicorn.conf.py) on
+   BENCH_SECOND_HOST_PORT (8110), sharing the database and cache, and runs
+   the mixed load on both hosts at once (half the connections each): latency
+   and errors with two hosts on one machine (they share the CPUs, so this is
+   not a scaling factor).
+5. Prints a table and writes bench-results/bench-<time>.json and latest.json.
+6. Stops the servers by their process groups, whatever happens.
 
 Only 127.0.0.1 is contacted; the site is chosen with the Host header.
 """
@@ -28,10 +37,12 @@ import datetime
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -39,6 +50,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# tests.deploy.servers starts varnishd with the committed VCL.
+sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench-results"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
@@ -173,7 +186,7 @@ WRK_TOTAL = re.compile(r"(\d+) requests in")
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(path, host=HOST):
+def wrk(path, host=HOST, port=PORT):
     command = [
         "wrk",
         f"-t{THREADS}",
@@ -184,7 +197,7 @@ def wrk(path, host=HOST):
         "--latency",
         "-H",
         f"Host: {host}:{PORT}",
-        f"http://127.0.0.1:{PORT}{path}",
+        f"http://127.0.0.1:{port}{path}",
     ]
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     percentiles = {p: float(v) * UNITS[u] for p, v, u in WRK_PERCENTILE.findall(out)}
@@ -226,26 +239,27 @@ end
 """
 
 
-def mixed_load(paths):
+def mixed_load(paths, port=PORT, connections=None, script_name="mix.lua"):
     """32 connections for 30 s on every page in turn (cached and not): the
     errors must be none, neither HTTP errors nor failed or timed-out sockets."""
+    connections = connections or LOAD_CONNECTIONS
     targets = []
     for host, path in paths.values():
         for target in (path, with_bypass(path)):
             targets.append(f'{{"{host}:{PORT}", "{target}"}}')
-    script = RESULTS / "mix.lua"
+    script = RESULTS / script_name
     script.write_text(MIX_LUA % ", ".join(targets))
     command = [
         "wrk",
         f"-t{THREADS}",
-        f"-c{LOAD_CONNECTIONS}",
+        f"-c{connections}",
         f"-d{LOAD_DURATION}",
         "--timeout",
         "10s",
         "--latency",
         "-s",
         str(script),
-        f"http://127.0.0.1:{PORT}/",
+        f"http://127.0.0.1:{port}/",
     ]
     out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     percentiles = {p: float(v) * UNITS[u] for p, v, u in WRK_PERCENTILE.findall(out)}
@@ -253,7 +267,7 @@ def mixed_load(paths):
     socket_errors = WRK_SOCKET_ERRORS.search(out)
     total = WRK_TOTAL.search(out)
     return {
-        "connections": LOAD_CONNECTIONS,
+        "connections": connections,
         "duration": LOAD_DURATION,
         "pages": len(targets),
         "requests": int(total.group(1)) if total else None,
@@ -357,6 +371,111 @@ def search_latency():
     return found
 
 
+# Varnish (deploy/varnish/default.vcl) in front of make serve, on this port.
+VARNISH_PORT = int(os.environ.get("BENCH_VARNISH_PORT", "8109"))
+# The second application host (gunicorn with deploy/gunicorn.conf.py) of the
+# two-host load, on this port.
+SECOND_HOST_PORT = int(os.environ.get("BENCH_SECOND_HOST_PORT", "8110"))
+
+
+def through_varnish(paths, static):
+    """Pages and the static file through the same Varnish: how close a page
+    served by Varnish comes to a static file served by it (one run each)."""
+    from tests.deploy.servers import Varnish, find_binary
+
+    if find_binary("varnishd") is None:
+        log("varnishd is missing (apt-get install -y varnish): no Varnish figures")
+        return None
+    varnish = Varnish(VARNISH_PORT, PORT).start()
+    try:
+        results = {"port": VARNISH_PORT, "static": None, "pages": {}, "ratio": {}}
+        for _ in range(2):  # stored, then a hit
+            fetch_port(static, HOST, VARNISH_PORT)
+        results["static"] = wrk(static, HOST, VARNISH_PORT)
+        log(f"Varnish, static {static}: {results['static']['rps']:.0f} req/s")
+        for name, (host, path) in paths.items():
+            if name == "search":
+                continue
+            fetch_port(path, host, VARNISH_PORT)
+            _status, headers, _body = fetch_port(path, host, VARNISH_PORT)
+            if headers.get("X-Cache") != "hit":
+                log(f"warning: http://{host}{path} is not a Varnish hit")
+            run = wrk(path, host, VARNISH_PORT)
+            results["pages"][name] = run
+            results["ratio"][name] = round(run["rps"] / results["static"]["rps"], 3)
+            log(f"Varnish, {name}: {run['rps']:.0f} req/s, {results['ratio'][name]:.0%} of static")
+        return results
+    finally:
+        varnish.remove()
+
+
+def fetch_port(path, host, port, timeout=60):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"Host": f"{host}:{PORT}"}
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+def two_hosts_load(paths, env):
+    """The mixed load split over two application hosts on this one machine
+    (make serve's gunicorn, and a second gunicorn on SECOND_HOST_PORT sharing
+    the database and the cache), half the connections each, at once: latency
+    and errors, not a scaling factor (the two share the CPUs)."""
+    server_log = open(RESULTS / "second-host.log", "w")  # noqa: SIM115 (kept open for the server)
+    second = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "-c",
+            "deploy/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{SECOND_HOST_PORT}",
+            "website.wsgi:application",
+        ],
+        cwd=ROOT,
+        env={
+            # As make serve sets them.
+            "ALLOWED_HOSTS": ".localhost,localhost,127.0.0.1",
+            "SECURE_SSL_REDIRECT": "false",
+            "SERVE_MEDIA": "true",
+            **env,
+            "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        },
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                fetch_port("/healthz", HOST, SECOND_HOST_PORT, timeout=2)
+                break
+            except (urllib.error.URLError, ConnectionError, OSError) as error:
+                if time.monotonic() > deadline or second.poll() is not None:
+                    raise RuntimeError(
+                        "the second host did not start; see second-host.log"
+                    ) from error
+                time.sleep(0.5)
+        half = max(1, LOAD_CONNECTIONS // 2)
+        runs = {}
+
+        def run(name, port):
+            runs[name] = mixed_load(paths, port, half, f"mix-{name}.lua")
+
+        threads = [
+            threading.Thread(target=run, args=("host_a", PORT)),
+            threading.Thread(target=run, args=("host_b", SECOND_HOST_PORT)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return runs
+    finally:
+        stop_server(second)
+
+
 def main():
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
@@ -377,6 +496,8 @@ def main():
 
     server_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
     log(f"starting make serve on 127.0.0.1:{PORT}")
+    # One secret for make serve and the second host (two hosts of one site).
+    server_env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     process = start_server(server_env)
     results = {
         "static": None,
@@ -453,6 +574,15 @@ def main():
             f"{results['load']['http_errors']} HTTP errors, "
             f"{results['load']['socket_errors']} socket errors"
         )
+        results["varnish"] = through_varnish(paths, static)
+        log(f"two hosts: mixed load split over ports {PORT} and {SECOND_HOST_PORT}")
+        results["two_hosts"] = two_hosts_load(paths, server_env)
+        for name, run in results["two_hosts"].items():
+            log(
+                f"two hosts, {name}: {run['requests']} requests, p50 {run['p50_ms']} ms, "
+                f"p99 {run['p99_ms']} ms, {run['http_errors']} HTTP errors, "
+                f"{run['socket_errors']} socket errors"
+            )
     finally:
         stop_server(process)
         log("server stopped")
@@ -522,6 +652,22 @@ def print_table(report):
         print(
             f"Search {query!r}, one request at a time: p50 {result['p50_ms']:.1f} ms, "
             f"max {result['max_ms']:.1f} ms ({result['samples']} requests)."
+        )
+    varnish = report.get("varnish")
+    if varnish:
+        print(
+            f"Through Varnish: static file {varnish['static']['rps']:.0f} req/s; pages "
+            + ", ".join(
+                f"{name} {run['rps']:.0f} req/s ({varnish['ratio'][name]:.0%})"
+                for name, run in varnish["pages"].items()
+            )
+            + " of the static file through the same Varnish."
+        )
+    for name, run in (report.get("two_hosts") or {}).items():
+        print(
+            f"Two hosts on one machine, {name} ({run['connections']} connections): "
+            f"{run['requests']} requests, p50 {run['p50_ms']:.1f} ms, p99 {run['p99_ms']:.1f} ms, "
+            f"{run['http_errors']} HTTP errors, {run['socket_errors']} socket errors."
         )
     load = report.get("load")
     if load:

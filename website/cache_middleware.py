@@ -126,6 +126,10 @@ class PageCacheMiddleware:
             except Exception:
                 logger.exception("The page cache cannot be read")
                 key = entry = None
+            if state is not None and state[0] is None:
+                # The cache answers nothing (Redis down): no generation to
+                # check a page against, so none is served or kept.
+                key = entry = None
             if entry is not None:
                 return self.cached_response(request, entry, state)
 

@@ -1,9 +1,10 @@
 """``/healthz``: is this process able to serve? For load balancers and
 monitoring.
 
-200 ``{"status": "ok"}`` when the database answers a trivial query and the
-cache returns what was just written to it; 503 with the checks that failed
-otherwise. The view reads no session and sets no cookie, and it is outside
+200 ``{"status": "ok"}`` when the database answers a trivial query, the
+cache returns what was just written to it and, with media on object storage,
+the bucket answers; 503 with the checks that failed (``database``, ``cache``,
+``storage``) otherwise. The view reads no session and sets no cookie, and it is outside
 ``i18n_patterns`` and exempt from the HTTPS redirect (``SECURE_REDIRECT_EXEMPT``),
 so a plain-HTTP probe from inside the network gets a plain answer.
 """
@@ -40,11 +41,21 @@ def check_cache():
         raise RuntimeError("the cache did not return the value just written")
 
 
+def check_storage():
+    """With media on object storage: the bucket answers."""
+    from website.storage import object_storage
+
+    storage = object_storage()
+    if storage is not None:
+        storage.check()
+
+
 @never_cache
 @require_safe
 def healthz(request):
     failed = []
-    for name, check in (("database", check_database), ("cache", check_cache)):
+    checks = (("database", check_database), ("cache", check_cache), ("storage", check_storage))
+    for name, check in checks:
         try:
             check()
         except Exception:  # any failure is an unhealthy answer

@@ -12,8 +12,10 @@ into the ordinary "not a valid image" form error.
 import logging
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageFile
+from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
@@ -77,7 +79,38 @@ class CheckedImageField(WagtailImageField):
             )
 
 
-class ImageForm(BaseImageForm):
+STORAGE_DOWN_MESSAGE = _(
+    "The file store cannot be reached just now, so nothing was saved. "
+    "Please try again in a few minutes."
+)
+
+
+class StorageAvailableMixin:
+    """With media on object storage (website/storage.py), an upload form asks
+    the bucket first: when it does not answer, the form shows an error on the
+    file and nothing is saved, instead of a 500 halfway through."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.files and not self.errors:
+            from website.storage import object_storage
+
+            storage = object_storage()
+            if storage is not None:
+                try:
+                    storage.check()
+                except Exception:
+                    logger.exception("Object storage did not answer an upload")
+                    self.add_error("file", ValidationError(STORAGE_DOWN_MESSAGE, code="storage"))
+        return cleaned_data
+
+
+class DocumentForm(StorageAvailableMixin, BaseDocumentForm):
+    """Wagtail's document form (``WAGTAILDOCS_DOCUMENT_FORM_BASE``), which
+    refuses uploads while object storage is down."""
+
+
+class ImageForm(StorageAvailableMixin, BaseImageForm):
     """Wagtail's image form with ``CheckedImageField`` for the file."""
 
     def __init__(self, *args, **kwargs):

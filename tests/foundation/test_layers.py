@@ -134,6 +134,7 @@ FOUNDATION = {
     "website.permissions",
     "website.prepared",
     "website.sites",
+    "website.storage",
     "website.structure",
     "website.uploads",
 }

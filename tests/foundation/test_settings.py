@@ -100,4 +100,4 @@ def test_redis_url_selects_the_shared_cache():
         DJANGO_SETTINGS_MODULE="website.settings.dev",
         REDIS_URL="redis://127.0.0.1:6379/1",
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "website.cache_backends.ResilientRedisCache"

@@ -50,6 +50,7 @@ SITE_SCHEME = env_str("SITE_SCHEME", "http")  # "https" behind a TLS proxy
 REDIS_URL = env_str("REDIS_URL", "")  # shared cache when set; local memory otherwise
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)  # let Django serve MEDIA_ROOT
+STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles"))  # collectstatic writes here
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # off in dev and test
 EMAIL_HOST = env_str("EMAIL_HOST", "")  # SMTP when set; console otherwise
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
@@ -88,6 +89,24 @@ FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL", "")
 # or Cloudflare: the zone's id and an API token allowed to purge it.
 FRONTEND_CACHE_CLOUDFLARE_ZONEID = env_str("FRONTEND_CACHE_CLOUDFLARE_ZONEID", "")
 FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN = env_str("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", "")
+# Uploaded media (images, renditions, documents, PDF editions) on S3-compatible
+# object storage (django-storages, website/storage.py) when a bucket is set;
+# in MEDIA_ROOT otherwise. Every application host must then use the bucket.
+MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET", "")
+# The S3 API's address; empty for AWS itself (e.g. https://s3.example.org).
+MEDIA_S3_ENDPOINT_URL = env_str("MEDIA_S3_ENDPOINT_URL", "")
+MEDIA_S3_REGION = env_str("MEDIA_S3_REGION", "")
+MEDIA_S3_ACCESS_KEY_ID = env_str("MEDIA_S3_ACCESS_KEY_ID", "")
+MEDIA_S3_SECRET_ACCESS_KEY = env_str("MEDIA_S3_SECRET_ACCESS_KEY", "")
+# Where browsers fetch the public images: a CDN or custom domain in front of the
+# bucket (https://media.example.org), or the bucket's own public address
+# (https://s3.example.org/bucket, the default with an endpoint).
+MEDIA_S3_PUBLIC_URL = env_str(
+    "MEDIA_S3_PUBLIC_URL",
+    f"{MEDIA_S3_ENDPOINT_URL.rstrip('/')}/{MEDIA_S3_BUCKET}"
+    if MEDIA_S3_ENDPOINT_URL and MEDIA_S3_BUCKET
+    else (f"https://{MEDIA_S3_BUCKET}.s3.amazonaws.com" if MEDIA_S3_BUCKET else ""),
+)
 # ---------------------------------------------------------------------------
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
@@ -240,22 +259,56 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def s3_media_storage(bucket, endpoint_url, region, access_key, secret_key, public_url):
+    """The storage of uploaded media in an S3 bucket (website/storage.py)."""
+    return {
+        "BACKEND": "website.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url or None,
+            "region_name": region or None,
+            "access_key": access_key or None,
+            "secret_key": secret_key or None,
+            # Path-style addresses (https://endpoint/bucket/name) for other
+            # S3-compatible stores; AWS's own addressing otherwise.
+            "addressing_style": "path" if endpoint_url else None,
+            # The bucket's policy says what is public, not per-object ACLs.
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "public_url": public_url,
+        },
+    }
+
+
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = s3_media_storage(
+        MEDIA_S3_BUCKET,
+        MEDIA_S3_ENDPOINT_URL,
+        MEDIA_S3_REGION,
+        MEDIA_S3_ACCESS_KEY_ID,
+        MEDIA_S3_SECRET_ACCESS_KEY,
+        MEDIA_S3_PUBLIC_URL,
+    )
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Cache ----------------------------------------------------------------------
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down: reads miss, writes are dropped, pages render uncached.
+            "BACKEND": "website.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -337,6 +390,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Refuses damaged images and decompression bombs as form errors (not 500s).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "website.uploads.ImageForm"
+# Uploads refused with a form error while object storage is down.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.uploads.DocumentForm"
 # Documents go through Wagtail's view (collection privacy is enforced, and it
 # sends nosniff and `Content-Security-Policy: default-src 'none'`); only PDFs
 # open in the browser, everything else is downloaded (Content-Disposition:
@@ -399,6 +454,11 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     },
 }
 # Features no page of ours uses, switched off for the page and its iframes.
+if MEDIA_S3_BUCKET:
+    # Pages (and the admin) show images from the bucket's public address.
+    _media_origin = "/".join(MEDIA_S3_PUBLIC_URL.split("/")[:3])
+    for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):
+        _policy["DIRECTIVES"]["img-src"] = [*_policy["DIRECTIVES"]["img-src"], _media_origin]
 PERMISSIONS_POLICY = {
     "camera": [],
     "microphone": [],

@@ -9,7 +9,8 @@ The folder holds:
   ``pg_restore``) or ``database.sqlite3`` (SQLite: a consistent copy made with
   SQLite's online backup API, safe while the site is running);
 - ``media.tar.gz``: every file under MEDIA_ROOT (original images, renditions,
-  documents);
+  documents, PDF editions), or, with media on object storage
+  (``MEDIA_S3_BUCKET``), every object of the bucket under the same names;
 - ``manifest.json``: when, from which database engine, and the SHA-256 of each
   file, which ``manage.py restore`` checks before it changes anything.
 
@@ -23,12 +24,15 @@ import os
 import sqlite3
 import subprocess
 import tarfile
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
+
+from website.storage import object_storage
 
 MANIFEST = "manifest.json"
 MEDIA_ARCHIVE = "media.tar.gz"
@@ -103,8 +107,15 @@ class Command(BaseCommand):
         self.stdout.write(f"  database: {database_file.name}")
 
         media_file = target / MEDIA_ARCHIVE
-        count = self.archive_media(Path(settings.MEDIA_ROOT), media_file)
-        self.stdout.write(f"  media: {media_file.name} ({count} files)")
+        bucket = object_storage()
+        if bucket is not None:
+            count = self.archive_bucket(bucket, media_file)
+            self.stdout.write(
+                f"  media: {media_file.name} ({count} objects of bucket {bucket.bucket_name})"
+            )
+        else:
+            count = self.archive_media(Path(settings.MEDIA_ROOT), media_file)
+            self.stdout.write(f"  media: {media_file.name} ({count} files)")
 
         manifest = {
             "format": FORMAT_VERSION,
@@ -162,6 +173,31 @@ class Command(BaseCommand):
                 connection.connection.backup(destination)
         finally:
             destination.close()
+
+    @staticmethod
+    def archive_bucket(storage, path):
+        """Every object of the media bucket, named as in MEDIA_ROOT (each
+        object passes through a temporary file, not memory)."""
+        client = storage.connection.meta.client
+        count = 0
+        with tarfile.open(path, "w:gz") as archive:
+            for page in client.get_paginator("list_objects_v2").paginate(
+                Bucket=storage.bucket_name
+            ):
+                for item in page.get("Contents", []):
+                    key = item["Key"]
+                    if key.endswith("/"):
+                        continue
+                    with tempfile.TemporaryFile() as buffer:
+                        client.download_fileobj(storage.bucket_name, key, buffer)
+                        info = tarfile.TarInfo(key)
+                        info.size = buffer.tell()
+                        info.mtime = int(item["LastModified"].timestamp())
+                        info.mode = 0o600
+                        buffer.seek(0)
+                        archive.addfile(info, buffer)
+                    count += 1
+        return count
 
     @staticmethod
     def archive_media(media_root, path):

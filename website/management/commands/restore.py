@@ -6,13 +6,15 @@
 It first checks the folder (manifest, checksums, same database engine), then
 replaces the whole database named by the settings with the backup's
 (PostgreSQL: ``pg_restore --clean --if-exists --single-transaction``; SQLite:
-SQLite's backup API, in place), extracts the media archive into MEDIA_ROOT
-(files of the same name are overwritten; files the backup does not know are
-left alone), and clears the cache. Stop the site first (or take it out of the
+SQLite's backup API, in place), extracts the media archive into MEDIA_ROOT,
+or into the media bucket with media on object storage (files of the same name
+are overwritten; files the backup does not know are left alone), and clears
+the cache. Stop the site first (or take it out of the
 load balancer): requests during a restore may see a half-restored site.
 """
 
 import json
+import posixpath
 import sqlite3
 import tarfile
 from pathlib import Path
@@ -31,6 +33,7 @@ from website.management.commands.backup import (
     run,
     sha256,
 )
+from website.storage import object_storage
 
 
 class Command(BaseCommand):
@@ -51,12 +54,14 @@ class Command(BaseCommand):
         connection = connections[DEFAULT_DB_ALIAS]
         manifest = self.check_backup(folder, connection.vendor)
         media_root = Path(settings.MEDIA_ROOT)
+        bucket = object_storage()
+        media_place = f"bucket {bucket.bucket_name}" if bucket is not None else str(media_root)
         name = connection.settings_dict.get("NAME")
 
         if interactive:
             answer = input(
                 f"This replaces the {connection.vendor} database {name} and the media files "
-                f"in {media_root} with the backup of {manifest.get('created')}.\n"
+                f"in {media_place} with the backup of {manifest.get('created')}.\n"
                 "Type 'yes' to continue: "
             )
             if answer.strip().lower() != "yes":
@@ -69,8 +74,11 @@ class Command(BaseCommand):
             self.restore_sqlite(connection, database_file)
         self.stdout.write(f"  database restored from {database_file.name}")
 
-        count = self.extract_media(folder / MEDIA_ARCHIVE, media_root)
-        self.stdout.write(f"  media: {count} files restored into {media_root}")
+        if bucket is not None:
+            count = self.upload_media(folder / MEDIA_ARCHIVE, bucket)
+        else:
+            count = self.extract_media(folder / MEDIA_ARCHIVE, media_root)
+        self.stdout.write(f"  media: {count} files restored into {media_place}")
 
         # Cached pages, site root paths and rendition lookups describe the
         # database as it was before.
@@ -141,6 +149,23 @@ class Command(BaseCommand):
             source.backup(connection.connection)
         finally:
             source.close()
+
+    @staticmethod
+    def upload_media(archive_path, storage):
+        """Put every file of the archive back into the bucket, under its name
+        (names that are absolute or climb with ".." are refused)."""
+        client = storage.connection.meta.client
+        count = 0
+        with tarfile.open(archive_path, "r:gz") as archive:
+            for member in archive.getmembers():
+                if not member.isfile():
+                    continue
+                name = posixpath.normpath(member.name)
+                if name.startswith("/") or name.split("/")[0] == "..":
+                    raise CommandError(f"The media archive names a file outside it: {member.name}")
+                client.upload_fileobj(archive.extractfile(member), storage.bucket_name, name)
+                count += 1
+        return count
 
     @staticmethod
     def extract_media(archive_path, media_root):

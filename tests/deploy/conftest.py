@@ -1,0 +1,52 @@
+"""Fixtures of the deployment tests: one newsroom for the session, served by
+gunicorn and the task worker, with Varnish in front (tests/deploy/servers.py)."""
+
+import pytest
+
+from tests.deploy import servers
+
+
+@pytest.fixture(scope="session")
+def newsroom(tmp_path_factory):
+    """The demo newsroom in production settings, prepared once; its sites'
+    addresses carry Varnish's port."""
+    servers.skip_unless("varnishd")
+    folder = tmp_path_factory.mktemp("newsroom")
+    varnish_port = servers.free_port()
+    servers.flush_redis()
+    prepared = servers.prepare_newsroom(
+        folder,
+        varnish_port,
+        {"FRONTEND_CACHE_URL": f"http://127.0.0.1:{varnish_port}", "TRUSTED_PROXY_COUNT": "1"},
+    )
+    yield prepared
+    prepared.stop_all()
+    servers.flush_redis()
+
+
+@pytest.fixture(scope="session")
+def served(newsroom):
+    """gunicorn (deploy/gunicorn.conf.py) and the task worker, running."""
+    port = servers.free_port()
+    newsroom.start_gunicorn(port)
+    newsroom.start_worker()
+    # What loading the demo enqueued (PDF editions, purges) runs first.
+    newsroom.wait_for_tasks(seconds=300)
+    newsroom.backend_port = port
+    return newsroom
+
+
+@pytest.fixture(scope="session")
+def varnish(served):
+    cache = servers.Varnish(served.public_port, served.backend_port).start()
+    yield cache
+    cache.remove()
+
+
+@pytest.fixture(scope="session")
+def seaweedfs(tmp_path_factory):
+    """SeaweedFS's S3 gateway on free ports, with an empty media bucket."""
+    servers.skip_unless("weed")
+    store = servers.SeaweedFS(tmp_path_factory.mktemp("seaweedfs")).start()
+    yield store
+    store.stop()
