@@ -10,7 +10,7 @@ queries, however many publications there are.
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, IntegerField, OuterRef, Q
+from django.db.models import CharField, Count, Exists, IntegerField, OuterRef, Q, Value
 from django.db.models.functions import Cast, ExtractYear
 from wagtail.models import Page, ReferenceIndex
 
@@ -94,21 +94,65 @@ class PublicationListing:
     languages: list
 
 
-def listing_facets(publications, locale):
-    """(kinds, years, languages) that the listed publications have: one
-    query over their files (a listed publication has files)."""
-    rows = (
-        PublicationFile.objects.filter(page__in=publications.order_by().values("pk"))
-        .annotate(year=ExtractYear("page__date"))
+def listing_facets(publications, counted, locale):
+    """(kinds, years, languages, topics, the number of ``counted``) of the
+    listed ``publications``, in one query: the kinds, years and languages
+    their files have (a listed publication has files), the topics they are
+    tagged with (in ``locale`` where translated, by name) and the count,
+    united."""
+    locale_id = getattr(locale, "pk", locale)
+    text, number = CharField(), IntegerField()
+    tagged = publications.filter(topics__translation_key=OuterRef("translation_key"))
+    topic_rows = (
+        Topic.objects.filter(locale__in=_topic_locales(locale))
+        .filter(Exists(tagged))
         .order_by()
-        .values_list("page__kind", "year", "language")
-        .distinct()
+        .values_list(
+            Value(0, output_field=number),
+            Cast("translation_key", text),
+            "name",
+            "slug",
+            "pk",
+            "locale_id",
+        )
     )
-    kinds, years, languages = set(), set(), set()
-    for kind, year, language in rows:
-        kinds.add(kind)
-        years.add(year)
-        languages.add(language)
+    file_rows = (
+        PublicationFile.objects.filter(page__in=publications.order_by().values("pk"))
+        .order_by()
+        .values_list(
+            Value(1, output_field=number),
+            "page__kind",
+            "language",
+            Value("", output_field=text),
+            ExtractYear("page__date"),
+            Value(0, output_field=number),
+        )
+    )
+    count_row = (
+        counted.order_by()
+        .annotate(row=Value(2, output_field=number))
+        .values("row")
+        .annotate(
+            total=Count("*"),
+            a=Value("", output_field=text),
+            b=Value("", output_field=text),
+            c=Value("", output_field=text),
+            d=Value(0, output_field=number),
+        )
+        .values_list("row", "a", "b", "c", "total", "d")
+    )
+    kinds, years, languages, chosen, total = set(), set(), set(), {}, 0
+    for row, first, second, third, value, topic_locale in topic_rows.union(file_rows, count_row):
+        if row == 2:
+            total = value
+        elif row == 1:
+            kinds.add(first)
+            languages.add(second)
+            years.add(value)
+        elif topic_locale == locale_id or first not in chosen:
+            chosen[first] = Topic(
+                pk=value, translation_key=first, locale_id=topic_locale, name=second, slug=third
+            )
     return (
         [(value, name) for value, name in KINDS if value in kinds],
         sorted(years, reverse=True),
@@ -116,32 +160,22 @@ def listing_facets(publications, locale):
             ((code, language_name(code)) for code in languages),
             key=lambda item: item[1].casefold(),
         ),
+        sorted(chosen.values(), key=lambda topic: (topic.name.casefold(), topic.pk)),
+        total,
     )
-
-
-def listing_topics(publications, locale):
-    """The topics of the listed publications, in ``locale`` where translated,
-    ordered by name: one query."""
-    locale_id = getattr(locale, "pk", locale)
-    tagged = publications.filter(topics__translation_key=OuterRef("translation_key"))
-    chosen = {}
-    for topic in Topic.objects.filter(locale__in=_topic_locales(locale)).filter(Exists(tagged)):
-        if topic.locale_id == locale_id or topic.translation_key not in chosen:
-            chosen[topic.translation_key] = topic
-    return sorted(chosen.values(), key=lambda topic: (topic.name.casefold(), topic.pk))
 
 
 def publication_listing(home, locale_id, filters, page_number):
     """Page ``page_number`` of the publications of the site of ``home``
     matching ``filters``, newest first, with their covers and files, and the
-    kinds, topics, years and languages to filter by. Six queries. Raises
+    kinds, topics, years and languages to filter by. Four queries (the
+    facets and count; the page; its files; the covers' renditions). Raises
     InvalidPage for a page that does not exist."""
     number = page_number_of(page_number)
     listed = PublicationPage.objects.readable().listed_on(home)
     filtered = filters.apply(listed, locale_id) if filters else listed
-    kinds, years, languages = listing_facets(listed, locale_id)
-    topics = listing_topics(listed, locale_id)
-    paginator = ListingPaginator(filtered.count(), PUBLICATIONS_PER_PAGE)
+    kinds, years, languages, topics, total = listing_facets(listed, filtered, locale_id)
+    paginator = ListingPaginator(total, PUBLICATIONS_PER_PAGE)
     number = paginator.validate_number(number)
     start = (number - 1) * PUBLICATIONS_PER_PAGE
     shown = list(filtered.newest_first().for_cards()[start : start + PUBLICATIONS_PER_PAGE])

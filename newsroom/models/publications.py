@@ -382,7 +382,10 @@ class PublicationPage(TeamPagePermissions, PublicPage, Page):
         prefetched or shown already, else one query."""
         cached = self.__dict__.get("_shown_files")
         if cached is None:
-            cached = list(self.files.all().select_related("document"))
+            if "files" in getattr(self, "_prefetched_objects_cache", {}):
+                cached = list(self.files.all())
+            else:
+                cached = list(self.files.all().select_related("document"))
             self.__dict__["_shown_files"] = cached
         return cached
 
