@@ -248,13 +248,14 @@ class DemoLoader:
         files = []
         for position, spec in enumerate(publication.files):
             document = self.ensure_document(publication, spec)
-            page_count, file_size = inspect_pdf(document)
+            page_count, file_size, text = inspect_pdf(document, with_text=True)
             files.append(
                 PublicationFile(
                     document=document,
                     language=spec.language,
                     page_count=page_count,
                     file_size=file_size,
+                    text=text,
                     sort_order=position,
                 )
             )

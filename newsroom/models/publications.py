@@ -86,6 +86,8 @@ FILE_LANGUAGE_CODES = frozenset(code for code, _name in FILE_LANGUAGES)
 # hundred); its size is bounded by WAGTAILDOCS_MAX_UPLOAD_SIZE.
 MAX_PDF_PAGES = 2000
 PDF_MAGIC = b"%PDF-"
+# Characters of a file's text kept for search (a long report has a million).
+MAX_PDF_TEXT = 100_000
 
 
 def language_name(code):
@@ -98,10 +100,11 @@ def max_pdf_bytes():
     return getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None) or 20 * 1024 * 1024
 
 
-def inspect_pdf(document):
+def inspect_pdf(document, with_text=False):
     """(number of pages, size in bytes) of a document that must be a readable
-    PDF, read with pypdf; ValidationError (a message for the editor) when it
-    is not a PDF, cannot be read, is encrypted, or is too large."""
+    PDF, read with pypdf - and its text (``pdf_text``) with ``with_text``;
+    ValidationError (a message for the editor) when it is not a PDF, cannot
+    be read, is encrypted, or is too large."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -140,6 +143,7 @@ def inspect_pdf(document):
             if reader.is_encrypted:
                 raise broken
             pages = len(reader.pages)
+            text = pdf_text(reader) if with_text and pages <= MAX_PDF_PAGES else ""
     except ValidationError:
         raise
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError) as error:
@@ -152,7 +156,25 @@ def inspect_pdf(document):
             _("“%(name)s” has %(pages)s pages; a publication's file may have %(limit)s at most."),
             params={"name": document.title, "pages": pages, "limit": MAX_PDF_PAGES},
         )
-    return pages, size
+    return (pages, size, text) if with_text else (pages, size)
+
+
+def pdf_text(reader):
+    """The text of a PDF (a pypdf PdfReader), for the search index: at most
+    MAX_PDF_TEXT characters; empty for a scanned PDF (pictures of pages) or
+    when pypdf cannot lay out a page's text."""
+    parts, length = [], 0
+    for page in reader.pages:
+        try:
+            part = page.extract_text() or ""
+        except Exception as error:  # pypdf raises many kinds on odd content streams
+            logger.info("No text from a page of a publication file: %r", error)
+            continue
+        parts.append(part)
+        length += len(part)
+        if length >= MAX_PDF_TEXT:
+            break
+    return " ".join(" ".join(parts).split())[:MAX_PDF_TEXT].replace("\x00", "")
 
 
 class PublicationIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
@@ -196,6 +218,7 @@ class PublicationIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
             languages=listing.languages,
             filters=filters.as_dict(),
             is_regional=is_regional_home(home),
+            publication_feeds=self,
         )
         return context
 
@@ -331,6 +354,8 @@ class PublicationPage(TeamPagePermissions, PublicPage, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=1.5),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        # The files' text, read with pypdf when they are saved.
+        index.RelatedFields("files", [index.SearchField("text", boost=0.5)]),
         index.FilterField("date"),
         index.FilterField("kind"),
     ]
@@ -402,6 +427,7 @@ class PublicationPage(TeamPagePermissions, PublicPage, Page):
             topics=library.localized_topic_links(topics),
             home_page=home_page_for(self),
             parent_page=parent_of(self),
+            publication_feeds=parent_of(self),
             mentioned_in=[] if preview or not self.pk else library.stories_mentioning(self),
             cover=self.cover_image if self.cover_image_id else None,
         )
@@ -459,6 +485,13 @@ class PublicationFile(Orderable):
         verbose_name=_("size in bytes"),
     )
 
+    text = models.TextField(
+        blank=True,
+        editable=False,
+        verbose_name=_("text"),
+        help_text=_("The file's text, read from the PDF, for search."),
+    )
+
     panels = [FieldPanel("document"), FieldPanel("language")]
 
     class Meta(Orderable.Meta):
@@ -474,14 +507,16 @@ class PublicationFile(Orderable):
         if not self.document_id:
             return
         try:
-            self.page_count, self.file_size = inspect_pdf(self.document)
+            self.page_count, self.file_size, self.text = inspect_pdf(self.document, with_text=True)
         except ValidationError as error:
             raise ValidationError({"document": error.messages}) from error
 
     def save(self, *args, **kwargs):
         if self.document_id and (self.page_count is None or self.file_size is None):
             try:
-                self.page_count, self.file_size = inspect_pdf(self.document)
+                self.page_count, self.file_size, self.text = inspect_pdf(
+                    self.document, with_text=True
+                )
             except ValidationError:
                 logger.warning("Saved publication file %s without reading its PDF", self.pk)
         super().save(*args, **kwargs)
