@@ -247,3 +247,28 @@ def publication_cards(chosen, locale_id=None):
         if publication is not None:
             shown[page.pk] = publication
     return shown
+
+
+def report_publications(sections):
+    """The publications each section of a report issue features, readers'
+    ones only, in the active language where translated: a list per section
+    block, in order. Two queries for all sections, none when none features
+    a publication."""
+    from newsroom.blocks import section_publications
+
+    blocks_ = list(sections or [])
+    chosen = [
+        [page for page in block.value.get("publications") or [] if page is not None]
+        for block in blocks_
+    ]
+    shown = publication_cards([page for pages in chosen for page in pages])
+    return [section_publications(pages, shown) for pages in chosen]
+
+
+def file_links(publication):
+    """[(file, its absolute address)] of a publication's files, for the PDF
+    and e-mail editions (addresses on the publication's own site)."""
+    from urllib.parse import urljoin
+
+    page_url = publication.get_full_url() or ""
+    return [(file, urljoin(page_url, file.url)) for file in publication.shown_files()]
