@@ -38,6 +38,50 @@ class PublicationBlock(blocks.PageChooserBlock):
         kwargs.setdefault("label", _("Publication"))
         super().__init__(page_type="newsroom.PublicationPage", **kwargs)
 
+    def to_python(self, value):
+        if value is None or not isinstance(value, int | str):
+            return value
+        return self.bulk_to_python([value])[0]
+
+    def bulk_to_python(self, values):
+        """The chosen publications with their covers and files (each file
+        with its document), ready to show: one query, through their files (a
+        publication that may be shown has files); one more only for chosen
+        pages without files (drafts)."""
+        from newsroom.models import PublicationFile, PublicationPage
+
+        ids = set()
+        for value in values:
+            try:
+                ids.add(int(value))
+            except (TypeError, ValueError):
+                continue
+        pages = {}
+        if ids:
+            rows = (
+                PublicationFile.objects.filter(page_id__in=ids)
+                .select_related("document", "page__cover_image")
+                .order_by("page_id", "sort_order", "pk")
+            )
+            for file in rows:
+                page = pages.setdefault(file.page_id, file.page)
+                page.__dict__.setdefault("_shown_files", []).append(file)
+                file.page = page
+            missing = ids - set(pages)
+            if missing:
+                for page in PublicationPage.objects.filter(pk__in=missing).select_related(
+                    "cover_image"
+                ):
+                    page.__dict__["_shown_files"] = []
+                    pages[page.pk] = page
+        result = []
+        for value in values:
+            try:
+                result.append(pages.get(int(value)))
+            except (TypeError, ValueError):
+                result.append(None)
+        return result
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         shown = shown_publications([value] if value is not None else [], parent_context)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Exists, IntegerField, OuterRef, Q, Value
 from django.db.models.functions import Cast, ExtractYear
+from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 
 from newsroom.cards import fetch_renditions
@@ -26,7 +27,7 @@ from newsroom.listings import (
 )
 from newsroom.models import NewsItemPage, PublicationFile, PublicationPage, Topic
 from newsroom.models.publications import FILE_LANGUAGE_CODES, KIND_NAMES, KINDS, language_name
-from website.sites import active_locale_id
+from website.sites import active_locale_id, restricted_paths
 
 PUBLICATIONS_PER_PAGE = 12
 MENTIONED_IN = 6
@@ -233,6 +234,9 @@ def publication_cards(chosen, locale_id=None):
         return {}
     if locale_id is None:
         locale_id = active_locale_id()
+    # Chosen in the language shown, fetched ready (PublicationBlock): no query.
+    if all(page.locale_id == locale_id and "_shown_files" in page.__dict__ for page in chosen):
+        return {page.pk: page for page in chosen if readable(page)}
     wanted = Q(pk__in=[page.pk for page in chosen])
     if locale_id is not None:
         wanted |= Q(
@@ -247,6 +251,16 @@ def publication_cards(chosen, locale_id=None):
         if publication is not None:
             shown[page.pk] = publication
     return shown
+
+
+def readable(page):
+    """Whether readers may see ``page`` (a page already fetched): live, not
+    expired, outside private sections (from the request's frame)."""
+    if not page.live or page.expired:
+        return False
+    if page.expire_at is not None and page.expire_at <= timezone.now():
+        return False
+    return not any(page.path.startswith(path) for path in restricted_paths())
 
 
 def report_publications(sections):

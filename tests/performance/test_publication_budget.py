@@ -60,3 +60,28 @@ def test_publications_index_in_ten_queries_whatever_the_publications(
     report = "\n".join(f"{name:<12} {few[name]!r} {many[name]!r}" for name in many)
     assert all(many[name].total == few[name].total for name in many), report
     assert all(count.total <= BUDGET for count in many.values()), report
+
+
+def test_a_story_with_publication_blocks_in_ten_queries(site_tree, page_cache, count_queries):
+    from tests.factories import NewsItemPageFactory, paragraph
+
+    index = PublicationIndexPageFactory(parent=site_tree.kyrgyzstan)
+    cover = ImageFactory()
+    publications = [
+        PublicationPageFactory(parent=index, cover_image=cover, cover_image_alt="A cover")
+        for _ in range(3)
+    ]
+
+    def story_with(count):
+        return NewsItemPageFactory(
+            parent=site_tree.kyrgyzstan_news,
+            with_lead_image=True,
+            body=[
+                paragraph("<p>Read the handbooks.</p>"),
+                *({"type": "publication", "value": p.pk} for p in publications[:count]),
+            ],
+        )
+
+    one = count_queries(*host_and_path(story_with(1)), cold=True)
+    three = count_queries(*host_and_path(story_with(3)), cold=True)
+    assert one.total == three.total <= BUDGET, (one, three)
