@@ -841,3 +841,128 @@ REPORT_SECTIONS = [
         ["victim-centred-facilities"],
     ),
 ]
+
+
+# --- Publications ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicationFile:
+    """One demo PDF of a publication: its language, the document's title and
+    the lines printed in it (demo/pdfs.py says on every page that it is a
+    demo file)."""
+
+    language: str
+    title: str
+    lines: list
+
+
+@dataclass(frozen=True)
+class Publication:
+    key: str
+    site: str  # the library that owns it
+    slug: str
+    title: str
+    kind: str  # newsroom.models.publications.KINDS
+    date: datetime.date
+    summary: str
+    topics: list
+    shared_with: list  # site slugs, besides the owner
+    cover: str  # an illustration's key
+    files: list  # PublicationFile, in the order shown
+    # (story key, heading of the story after whose next block it is shown)
+    mentioned_in: list = field(default_factory=list)
+    report_section: str = ""  # heading of the Issue 1 section that features it
+
+
+PUBLICATION_INDEX = {
+    "title": "Publications",
+    "slug": "publications",
+    "intro": (
+        "<p>Handbooks, brochures and reports by IOM and its partners, to read and "
+        "download in the languages they exist in.</p>"
+    ),
+}
+
+PUBLICATIONS = [
+    Publication(
+        key="reintegration-handbook",
+        site=KYRGYZSTAN,
+        slug="reintegration-handbook",
+        title="Reintegration Handbook",
+        kind="handbook",
+        date=datetime.date(2020, 12, 1),
+        summary=(
+            "A handbook for local authorities and social workers who help migrants coming "
+            "home: economic, social and psychosocial reintegration, and COVID-19. In Russian "
+            "and Kyrgyz."
+        ),
+        topics=["return-and-reintegration", "partnerships"],
+        shared_with=[TAJIKISTAN],
+        cover="kg-reintegration-handbook",
+        files=[
+            PublicationFile(
+                "ru",
+                "Reintegration Handbook (Russian)",
+                [
+                    "Руководство по реинтеграции",
+                    "Экономическая реинтеграция",
+                    "Социальная реинтеграция",
+                    "Психосоциальная поддержка",
+                    "COVID-19",
+                ],
+            ),
+            PublicationFile(
+                "ky",
+                "Reintegration Handbook (Kyrgyz)",
+                [
+                    "Реинтеграция боюнча колдонмо",
+                    "Экономикалык реинтеграция",
+                    "Социалдык реинтеграция",
+                    "Психосоциалдык колдоо",
+                    "COVID-19",
+                ],
+            ),
+        ],
+        mentioned_in=[("reintegration-training", "Built on the Reintegration Handbook")],
+        report_section="Direct assistance",
+    ),
+    Publication(
+        key="sti-hiv-brochure",
+        site=TAJIKISTAN,
+        slug="preventing-stis-and-hiv-among-migrant-workers",
+        title="Preventing STIs and HIV among migrant workers",
+        kind="brochure",
+        date=datetime.date(2020, 12, 15),
+        summary=(
+            "A brochure for people who work abroad on how to prevent sexually transmitted "
+            "infections and HIV, made by IOM Tajikistan with national partners. In Tajik "
+            "and Russian."
+        ),
+        topics=["migrant-health"],
+        shared_with=[],
+        cover="tj-health-brochure",
+        files=[
+            PublicationFile(
+                "tg",
+                "STI and HIV prevention brochure (Tajik)",
+                [
+                    "Пешгирии СПБ ва ВНМО дар байни муҳоҷирони меҳнатӣ",
+                    "Саломатии худро ҳифз кунед",
+                    "Маслиҳат ва санҷиш ройгон аст",
+                ],
+            ),
+            PublicationFile(
+                "ru",
+                "STI and HIV prevention brochure (Russian)",
+                [
+                    "Профилактика ИППП и ВИЧ среди трудовых мигрантов",
+                    "Берегите свое здоровье",
+                    "Консультация и тестирование бесплатны",
+                ],
+            ),
+        ],
+        mentioned_in=[("migrants-health-meeting", "A brochure in demand")],
+        report_section="Addressing migrants' healthcare needs",
+    ),
+]

@@ -14,9 +14,11 @@ import io
 from collections import Counter, defaultdict
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import models
 from wagtail.blocks import StreamValue
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -24,6 +26,7 @@ from wagtail.models import Locale, Page, Site
 from demo import content
 from demo.content import SPECS, demo_translation_key
 from demo.images import render_illustration
+from demo.pdfs import render_demo_pdf
 from demo.translate import translate_demo
 from missions.models import ContactIndexPage, MissionContactPage, MissionHomePage
 from newsroom.models import (
@@ -32,10 +35,14 @@ from newsroom.models import (
     NewsIndexPage,
     NewsItemPage,
     PhotoGalleryPage,
+    PublicationFile,
+    PublicationIndexPage,
+    PublicationPage,
     ReportIndexPage,
     ReportIssuePage,
     Topic,
 )
+from newsroom.models.publications import inspect_pdf
 from website.models import FooterText, RegionalHomePage, SiteSettings
 from website.structure import REGIONAL, get_or_create_collection
 
@@ -83,6 +90,15 @@ class DemoLoader:
             for slug, home in homes.items()
         }
         news, photos, report_index = self.build_index_pages(homes)
+        self.publications = {
+            publication.key: self.ensure_page(
+                self.publication_indexes[publication.site],
+                PublicationPage,
+                f"{publication.site}/publications/{publication.key}",
+                self.publication_values(publication),
+            )
+            for publication in content.PUBLICATIONS
+        }
         for contacts in content.CONTACTS:
             self.ensure_page(
                 homes[contacts.site],
@@ -160,6 +176,7 @@ class DemoLoader:
     def build_index_pages(self, homes):
         """Each home's index pages, in the order DESIGN.md draws them."""
         news, photos = {}, {}
+        self.publication_indexes = {}
         region = content.REGION
         for slug, home in homes.items():
             news[slug] = self.ensure_page(home, NewsIndexPage, f"{slug}/news", content.NEWS_INDEX)
@@ -169,6 +186,9 @@ class DemoLoader:
                 )
             photos[slug] = self.ensure_page(
                 home, GalleryIndexPage, f"{slug}/photos", content.GALLERY_INDEX
+            )
+            self.publication_indexes[slug] = self.ensure_page(
+                home, PublicationIndexPage, f"{slug}/publications", content.PUBLICATION_INDEX
             )
             if slug == region:
                 self.ensure_page(home, ContactIndexPage, f"{slug}/contacts", content.CONTACT_INDEX)
@@ -197,11 +217,81 @@ class DemoLoader:
             "lead_image_alt": alt,
             "lead_image_caption": caption,
             "lead_image_credit": credit,
-            "body": story.body,
+            "body": self.with_publications(story),
             "topics": [self.topics[slug] for slug in story.topics],
             "shared_with": [self.sites[slug] for slug in story.shared_with],
             "source_url": story.source_url,
         }
+
+    def with_publications(self, story):
+        """The story's body with a publication block for each publication
+        that mentions it, after the block that follows its heading."""
+        body = list(story.body)
+        for publication in reversed(content.PUBLICATIONS):
+            for key, heading in publication.mentioned_in:
+                if key != story.key:
+                    continue
+                at = next(
+                    (
+                        position
+                        for position, block in enumerate(body)
+                        if block["type"] == "heading" and block["value"]["text"] == heading
+                    ),
+                    len(body) - 2,
+                )
+                block = {"type": "publication", "value": self.publications[publication.key].pk}
+                body.insert(min(at + 2, len(body)), block)
+        return body
+
+    def publication_values(self, publication):
+        illustration = self.illustrations[publication.cover]
+        files = []
+        for position, spec in enumerate(publication.files):
+            document = self.ensure_document(publication, spec)
+            page_count, file_size, text = inspect_pdf(document, with_text=True)
+            files.append(
+                PublicationFile(
+                    document=document,
+                    language=spec.language,
+                    page_count=page_count,
+                    file_size=file_size,
+                    text=text,
+                    sort_order=position,
+                )
+            )
+        return {
+            "title": publication.title,
+            "slug": publication.slug,
+            "kind": publication.kind,
+            "date": publication.date,
+            "summary": publication.summary,
+            "cover_image": self.images[illustration.key],
+            "cover_image_alt": illustration.alt,
+            "topics": [self.topics[slug] for slug in publication.topics],
+            "shared_with": [self.sites[slug] for slug in publication.shared_with],
+            "files": files,
+        }
+
+    def ensure_document(self, publication, spec):
+        """A demo PDF as a Wagtail document in its site's collection, made
+        once and then kept, like the illustrations."""
+        Document = get_document_model()
+        collection = get_or_create_collection(SPECS[publication.site].collection)
+        document = (
+            Document.objects.filter(title=spec.title, collection=collection).order_by("pk").first()
+        )
+        if document is not None:
+            self.tally["documents"][KEPT] += 1
+            return document
+        data = render_demo_pdf(spec.title, spec.language, spec.lines)
+        document = Document(
+            title=spec.title,
+            collection=collection,
+            file=ContentFile(data, name=f"demo-{publication.slug}-{spec.language}.pdf"),
+        )
+        document.save()
+        self.tally["documents"][CREATED] += 1
+        return document
 
     def gallery_values(self, gallery):
         photos = []
@@ -275,6 +365,11 @@ class DemoLoader:
                         "heading": section.heading,
                         "intro": section.intro,
                         "stories": [stories[key].pk for key in section.stories],
+                        "publications": [
+                            self.publications[publication.key].pk
+                            for publication in content.PUBLICATIONS
+                            if publication.report_section == section.heading
+                        ],
                     },
                 }
                 for section in content.REPORT_SECTIONS

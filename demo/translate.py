@@ -68,6 +68,12 @@ def demo_page_keys(sites=None):
         keys += [
             f"{site}/photos/{gallery.slug}" for gallery in content.GALLERIES if gallery.site == site
         ]
+        keys.append(f"{site}/publications")
+        keys += [
+            f"{site}/publications/{publication.key}"
+            for publication in content.PUBLICATIONS
+            if publication.site == site
+        ]
         if site == content.REGION:
             keys.append(f"{site}/reports/{content.REPORT_ISSUE['slug']}")
     return keys

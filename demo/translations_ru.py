@@ -90,6 +90,30 @@ STRINGS = {
     ),
     "News": "Новости",
     "Photos": "Фото",
+    "Publications": "Публикации",
+    "Handbooks, brochures and reports by IOM and its partners, to read and download in the "
+    "languages they exist in.": (
+        "Руководства, брошюры и отчеты МОМ и ее партнеров: читайте и скачивайте их на тех "
+        "языках, на которых они изданы."
+    ),
+    # --- Publications ----------------------------------------------------------------
+    "Reintegration Handbook": "Руководство по реинтеграции",
+    "A handbook for local authorities and social workers who help migrants coming home: "
+    "economic, social and psychosocial reintegration, and COVID-19. In Russian and Kyrgyz.": (
+        "Руководство для местных органов власти и социальных работников, которые помогают "
+        "вернувшимся мигрантам: экономическая, социальная и психосоциальная реинтеграция, "
+        "COVID-19. На русском и кыргызском языках."
+    ),
+    "Preventing STIs and HIV among migrant workers": (
+        "Профилактика ИППП и ВИЧ среди трудовых мигрантов"
+    ),
+    "A brochure for people who work abroad on how to prevent sexually transmitted "
+    "infections and HIV, made by IOM Tajikistan with national partners. In Tajik and "
+    "Russian.": (
+        "Брошюра для тех, кто работает за рубежом, о профилактике инфекций, передаваемых "
+        "половым путем, и ВИЧ, подготовленная МОМ в Таджикистане вместе с национальными "
+        "партнерами. На таджикском и русском языках."
+    ),
     "Contacts": "Контакты",
     "Contact": "Контакты",
     "Regional Response Report": "Региональный отчет о мерах реагирования",

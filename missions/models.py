@@ -96,6 +96,7 @@ class MissionHomePage(TeamPagePermissions, PublicPage, Page):
     subpage_types = [
         "newsroom.NewsIndexPage",
         "newsroom.GalleryIndexPage",
+        "newsroom.PublicationIndexPage",
         "missions.MissionContactPage",
     ]
     template = "missions/mission_home_page.html"

@@ -1,9 +1,10 @@
 """What a site's search covers, its filters, and its results ready to show.
 
-A site's search covers the live, public, unexpired pages of four kinds in the
+A site's search covers the live, public, unexpired pages of five kinds in the
 active language: stories (the site's own and those shared with it, as its
-news index lists them: ``newsroom.listings``), photo galleries, report issues
-and contact pages (those under the site's home page). The regional site
+news index lists them: ``newsroom.listings``), photo galleries, report issues,
+publications (their summary, topics and the text of their PDF files) and
+contact pages (those under the site's home page). The regional site
 covers every mission. Drafts, private pages (login or password), expired
 pages and other sites' pages never appear.
 """
@@ -22,7 +23,7 @@ from wagtail.search.utils import normalise_query_string
 
 from missions.models import ContactIndexPage, MissionContactPage
 from newsroom import listings
-from newsroom.models import NewsItemPage, PhotoGalleryPage, ReportIssuePage
+from newsroom.models import NewsItemPage, PhotoGalleryPage, PublicationPage, ReportIssuePage
 from search import backends
 from search.text import highlight
 from website.sites import HOME_PATH_LENGTH, get_site_root, home_pages, is_regional_home
@@ -45,6 +46,7 @@ KINDS = [
     Kind("story", _("Story"), _("Stories"), (NewsItemPage,), "date"),
     Kind("gallery", _("Photo gallery"), _("Photo galleries"), (PhotoGalleryPage,), "date"),
     Kind("report", _("Report"), _("Reports"), (ReportIssuePage,), "publication_date"),
+    Kind("publication", _("Publication"), _("Publications"), (PublicationPage,), "date"),
     Kind("contact", _("Contacts"), _("Contacts"), (MissionContactPage, ContactIndexPage)),
 ]
 KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS}

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
+from newsroom import library
 from newsroom.cards import report_sections
 from subscriptions import links
 
@@ -90,6 +91,22 @@ class Story:
 
 
 @dataclass
+class PublicationFile:
+    language: str  # its name, in the issue's language
+    url: str
+    pages: int | None = None
+
+
+@dataclass
+class Publication:
+    title: str
+    url: str
+    kind: str
+    summary: str
+    files: list = field(default_factory=list)  # PublicationFile
+
+
+@dataclass
 class Section:
     heading: str
     intro_html: str = ""
@@ -97,6 +114,7 @@ class Section:
     text_html: str = ""
     text_text: str = ""
     stories: list = field(default_factory=list)
+    publications: list = field(default_factory=list)
 
 
 def reports_site(site):
@@ -145,7 +163,8 @@ class EmailEdition:
         issue = self.issue
         series = issue.get_parent().specific
         sections = []
-        for block, cards in report_sections(issue.sections):
+        featured = library.report_publications(issue.sections)
+        for number, (block, cards) in enumerate(report_sections(issue.sections)):
             intro_html, intro_text = self._rich_text(block.value.get("intro"))
             text_html, text_text = self._rich_text(block.value.get("text"))
             stories = []
@@ -173,6 +192,19 @@ class EmailEdition:
                     text_html=text_html,
                     text_text=text_text,
                     stories=stories,
+                    publications=[
+                        Publication(
+                            title=publication.title,
+                            url=publication.get_full_url() or "",
+                            kind=str(publication.kind_name),
+                            summary=publication.summary,
+                            files=[
+                                PublicationFile(file.language_name, url, file.page_count)
+                                for file, url in library.file_links(publication)
+                            ],
+                        )
+                        for publication in featured[number]
+                    ],
                 )
             )
         cover_url = ""

@@ -23,8 +23,10 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
+from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page
 
 from missions.models import ContactIndexPage, MissionContactPage, MissionHomePage
@@ -34,6 +36,9 @@ from newsroom.models import (
     NewsIndexPage,
     NewsItemPage,
     PhotoGalleryPage,
+    PublicationFile,
+    PublicationIndexPage,
+    PublicationPage,
     ReportIndexPage,
     ReportIssuePage,
     Topic,
@@ -264,3 +269,75 @@ class ReportIssuePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ReportIssuePage
+
+
+# --- Publications --------------------------------------------------------------
+
+
+def pdf_bytes(pages=1, text=""):
+    """A small valid PDF of ``pages`` blank pages (pypdf); ``text`` is put in
+    its metadata, to tell files apart."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if text:
+        writer.add_metadata({"/Title": text})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+class PdfDocumentFactory(DjangoModelFactory):
+    """A PDF document in the root collection; ``pages`` sets its page count."""
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.LazyAttribute(
+        lambda obj: ContentFile(pdf_bytes(obj.pages, obj.title), name=f"{slugify(obj.title)}.pdf")
+    )
+
+    class Meta:
+        model = get_document_model()
+
+    class Params:
+        pages = 2
+
+
+class PublicationIndexPageFactory(wagtail_factories.PageFactory):
+    parent = factory.SubFactory(MissionHomePageFactory)
+    title = "Publications"
+    slug = "publications"
+    intro = "<p>Handbooks, brochures and reports to download.</p>"
+
+    class Meta:
+        model = PublicationIndexPage
+
+
+class PublicationPageFactory(wagtail_factories.PageFactory):
+    """A publication with a PDF file per language of ``files`` (default
+    Russian and Kyrgyz; ``files=[]`` for none)."""
+
+    parent = factory.SubFactory(PublicationIndexPageFactory)
+    title = factory.Sequence(lambda n: f"Publication {n}")
+    kind = "handbook"
+    date = factory.Sequence(lambda n: datetime.date(2023, 1, 1) + datetime.timedelta(days=n))
+    summary = factory.LazyAttribute(lambda obj: f"What {obj.title} explains.")
+
+    class Meta:
+        model = PublicationPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def files(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        languages = ("ru", "ky") if extracted is None else extracted
+        for position, language in enumerate(languages):
+            document = PdfDocumentFactory(title=f"{obj.title} ({language})")
+            PublicationFile.objects.create(
+                page=obj, document=document, language=language, sort_order=position
+            )

@@ -25,7 +25,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext
 
 from newsroom import listings
@@ -249,3 +249,129 @@ def feed_links(request, topic=None):
             ),
         ]
     return links
+
+
+# --- Publications -------------------------------------------------------------------
+# ``/<lang>/feeds/publications/rss/`` and ``…/atom/``: the newest publications
+# the site's publications index lists (its own and those shared with it), each
+# with its PDF files as enclosures (RSS allows one: the first file).
+
+
+class PublicationFeedSource:
+    def __init__(self, request, home):
+        self.request = request
+        self.home = home
+        self.index = publications_index_of(home)
+
+
+def publications_index_of(home):
+    """The live, public publications index under ``home`` (specific), or None."""
+    from newsroom.models import PublicationIndexPage
+    from website.sites import public_q
+
+    return (
+        PublicationIndexPage.objects.child_of(home).live().filter(public_q()).order_by("path")
+    ).first()
+
+
+class PublicationFeed(Feed):
+    """The newest publications of the request's site in the active language."""
+
+    feed_type = Rss201rev2Feed
+    url_name = "publications_feed_rss"
+    all_files = False  # RSS items carry one enclosure
+
+    def get_object(self, request):
+        return PublicationFeedSource(request, home_for_request(request))
+
+    def title(self, source):
+        name = source.index.title if source.index is not None else gettext("Publications")
+        return f"{name} – {source.home.title}"
+
+    def link(self, source):
+        return (source.index or source.home).get_full_url(source.request)
+
+    def description(self, source):
+        if source.index is not None:
+            text = source.index.search_description or plain_text(source.index.intro).strip()
+            if text:
+                return text
+        return gettext("The latest publications of %(site)s") % {"site": source.home.title}
+
+    def subtitle(self, source):
+        return self.description(source)
+
+    def feed_url(self, source):
+        return source.request.build_absolute_uri(reverse(self.url_name))
+
+    def author_name(self, source):
+        return source.home.title
+
+    def items(self, source):
+        from newsroom.models import PublicationPage
+
+        items = listings.decorate(
+            PublicationPage.objects.readable()
+            .listed_on(source.home)
+            .newest_first()
+            .for_cards()[:FEED_ITEMS]
+        )
+        for publication in items:
+            publication.feed_link = publication.get_full_url(source.request)
+            publication.feed_files = [
+                (structured_data.absolute_url(publication, file.url, source.request), file)
+                for file in publication.shown_files()
+            ]
+        return items
+
+    def item_title(self, publication):
+        return f"{publication.title} ({publication.kind_name})"
+
+    def item_description(self, publication):
+        return publication.summary
+
+    def item_link(self, publication):
+        return publication.feed_link
+
+    def item_guid(self, publication):
+        return publication.feed_link
+
+    def item_guid_is_permalink(self, publication):
+        return True
+
+    def item_pubdate(self, publication):
+        return structured_data.published_at(publication)
+
+    def item_updateddate(self, publication):
+        return structured_data.modified_at(publication) or structured_data.published_at(publication)
+
+    def item_author_name(self, publication):
+        return publication.mission_name or None
+
+    def item_categories(self, publication):
+        return [str(publication.kind_name)]
+
+    def item_enclosures(self, publication):
+        files = publication.feed_files if self.all_files else publication.feed_files[:1]
+        return [Enclosure(url, str(file.file_size or 0), "application/pdf") for url, file in files]
+
+
+class AtomPublicationFeed(PublicationFeed):
+    feed_type = Atom1Feed
+    url_name = "publications_feed_atom"
+    all_files = True
+
+
+def publication_feed_links(request, index):
+    """[(type, title, url)] of the site's publication feeds in the active
+    language, for the publications ``index`` and its pages; empty when the
+    site is not published in the language."""
+    try:
+        home = home_for_request(request)
+    except Http404:
+        return []
+    title = f"{index.title} – {home.title}"
+    return [
+        ("application/rss+xml", f"{title} (RSS)", reverse("publications_feed_rss")),
+        ("application/atom+xml", f"{title} (Atom)", reverse("publications_feed_atom")),
+    ]

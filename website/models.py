@@ -68,6 +68,7 @@ class RegionalHomePage(TeamPagePermissions, PublicPage, Page):
         "newsroom.NewsIndexPage",
         "newsroom.ReportIndexPage",
         "newsroom.GalleryIndexPage",
+        "newsroom.PublicationIndexPage",
         "missions.ContactIndexPage",
     ]
     max_count = 1

@@ -7,6 +7,8 @@ the share image, the story's date, and schema.org JSON-LD.
   site, the origin of its canonical URL.
 - ``published_at(story)``: the moment a story is dated, for feeds and JSON-LD.
 - ``news_article(story, request)``: a ``NewsArticle`` for a story.
+- ``publication(page, request)``: a ``Book``, ``Report`` or
+  ``DigitalDocument`` for a publication, ``inLanguage`` per file.
 - ``contact_organization(page, request)``: an ``Organization`` with a
   ``ContactPoint`` per hotline, emergency number and e-mail, for a mission's
   contact page.
@@ -182,6 +184,54 @@ def news_article(story, request=None):
     return data
 
 
+# --- Publications -------------------------------------------------------------------------
+
+
+def publication(page, request=None):
+    """A publication as a schema.org ``Book`` (handbooks, guides), ``Report``
+    or ``DigitalDocument``: ``inLanguage`` lists its files' languages, and
+    each file is an ``encoding`` (a PDF ``MediaObject``) with its own
+    ``inLanguage``. The files are those the page showed (no query)."""
+    url = page.get_full_url(request)
+    files = page.shown_files()
+    data = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": page.schema_type,
+        "name": page.title,
+        "headline": Truncator(page.title).chars(MAX_HEADLINE_LENGTH),
+        "description": page.summary,
+        "datePublished": page.date,
+        "dateModified": modified_at(page) or published_at(page),
+        "inLanguage": list(dict.fromkeys(file.language for file in files)),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "encoding": [
+            {
+                "@type": "MediaObject",
+                "name": f"{page.title} ({file.language})",
+                "contentUrl": absolute_url(page, file.url, request),
+                "encodingFormat": "application/pdf",
+                "inLanguage": file.language,
+                **({"contentSize": f"{file.file_size} B"} if file.file_size else {}),
+            }
+            for file in files
+        ],
+    }
+    pages = [file.page_count for file in files if file.page_count]
+    if page.schema_type == "Book" and pages:
+        data["numberOfPages"] = max(pages)
+    rendition, _alt = share_rendition(page, request)
+    if rendition is not None:
+        data["image"] = [absolute_url(page, rendition.url, request)]
+    author = organization(_home_of(page), request)
+    if author is not None:
+        data["author"] = author
+    publisher = organization(regional_home(page.locale_id), request) or author
+    if publisher is not None:
+        data["publisher"] = publisher
+    return data
+
+
 # --- Organization with its contact points -------------------------------------------------
 
 
@@ -255,10 +305,12 @@ def contact_organization(page, request=None):
 def for_page(page, request=None):
     """The JSON-LD of a page, or None for pages that have none."""
     from missions.models import MissionContactPage
-    from newsroom.models import NewsItemPage
+    from newsroom.models import NewsItemPage, PublicationPage
 
     if isinstance(page, NewsItemPage):
         return news_article(page, request)
+    if isinstance(page, PublicationPage):
+        return publication(page, request)
     if isinstance(page, MissionContactPage):
         return contact_organization(page, request)
     return None

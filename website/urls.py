@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
-from website.feeds import AtomStoryFeed, StoryFeed
+from website.feeds import AtomPublicationFeed, AtomStoryFeed, PublicationFeed, StoryFeed
 from website.health import healthz
 from website.media import serve_media
 from website.sitemaps import robots_txt, sitemap
@@ -52,6 +52,9 @@ urlpatterns += i18n_patterns(
     path("feeds/atom/", AtomStoryFeed(), name="feed_atom"),
     path("feeds/topics/<str:topic_slug>/rss/", StoryFeed(), name="topic_feed_rss"),
     path("feeds/topics/<str:topic_slug>/atom/", AtomStoryFeed(), name="topic_feed_atom"),
+    # The site's publications in this language.
+    path("feeds/publications/rss/", PublicationFeed(), name="publications_feed_rss"),
+    path("feeds/publications/atom/", AtomPublicationFeed(), name="publications_feed_atom"),
     # Reports by e-mail: sign up, confirm, unsubscribe (subscriptions/urls.py).
     path("subscribe/", include("subscriptions.urls")),
     # Wagtail's password form of a protected page (wagtail.urls), with wrong

@@ -46,11 +46,16 @@ class Section:
     number: int
     block: object
     stories: list = field(default_factory=list)
+    # [(PublicationPage, [(file, absolute address)])]
+    publications: list = field(default_factory=list)
 
 
 def issue_context(page):
     """What the template needs, in the active language (the issue's)."""
+    from newsroom import library
+
     sections = []
+    featured = library.report_publications(page.sections)
     for number, (block, cards) in enumerate(report_sections(page.sections), start=1):
         stories = []
         for story, home in cards:
@@ -58,7 +63,10 @@ def issue_context(page):
             if story.lead_image_id:
                 src = media_src(story.lead_image.get_rendition(STORY_IMAGE_SPEC))
             stories.append(Story(story, home, src))
-        sections.append(Section(number, block, stories))
+        publications = [
+            (publication, library.file_links(publication)) for publication in featured[number - 1]
+        ]
+        sections.append(Section(number, block, stories, publications))
     cover_src = ""
     if page.cover_image_id:
         cover_src = media_src(page.cover_image.get_rendition(COVER_IMAGE_SPEC))

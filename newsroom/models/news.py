@@ -18,6 +18,7 @@ from wagtail.models import Page, PageManager, PageQuerySet, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from newsroom.blocks import PublicationBlock
 from website.blocks import STORY_BLOCKS, with_heading_anchors
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
@@ -256,7 +257,7 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
         verbose_name=_("lead image credit"),
     )
     body = StreamField(
-        STORY_BLOCKS,
+        [*STORY_BLOCKS, ("publication", PublicationBlock())],
         help_text=_("The story: paragraphs, headings, photos, quotes, figures."),
         verbose_name=_("body"),
     )
@@ -368,7 +369,15 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
             # The body's blocks, each heading with its anchor (unique in the page).
             body_blocks=with_heading_anchors(self.body),
         )
-        listings.fetch_renditions([self], related)
+        # The publications of the body, checked and fetched for all its blocks.
+        chosen = [block.value for block in self.body if block.block_type == "publication"]
+        if chosen:
+            from newsroom import library
+
+            context["publication_cards"] = library.publication_cards(chosen, self.locale_id)
+        listings.fetch_renditions(
+            [self], related, list(context.get("publication_cards", {}).values())
+        )
         return context
 
     def share_picture(self):

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from missions.models import contact_pages
 from newsroom import cards
+from newsroom.blocks import PublicationBlock, section_publications, shown_publications
 from newsroom.editions.panels import PDFEditionPanel
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
@@ -40,6 +41,12 @@ class ReportSectionBlock(blocks.StructBlock):
         help_text=_("Stories from any mission, in the order they should appear."),
         label=_("Stories"),
     )
+    publications = blocks.ListBlock(
+        PublicationBlock(label=_("Publication")),
+        default=[],
+        help_text=_("Optional: handbooks, brochures or reports the section features."),
+        label=_("Publications"),
+    )
     text = blocks.RichTextBlock(
         required=False,
         features=["bold", "italic", "link", "ol", "ul"],
@@ -49,10 +56,14 @@ class ReportSectionBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         """``cards``: the section's stories as the issue's page prepared them,
-        or (rendered alone, e.g. a block preview) checked here."""
+        or (rendered alone, e.g. a block preview) checked here;
+        ``publications``: the section's publications readers may see."""
         context = super().get_context(value, parent_context=parent_context)
         if context.get("cards") is None:
             context["cards"] = cards.story_cards(value.get("stories"))
+        chosen = [page for page in value.get("publications") or [] if page is not None]
+        shown = shown_publications(chosen, parent_context) if chosen else {}
+        context["publications"] = section_publications(chosen, shown)
         return context
 
     class Meta:
@@ -254,7 +265,20 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
         context["contact_missions"] = with_homes(contact_pages(self.locale_id))
         context["parent_page"] = parent_of(self)
         context["pdf_edition"] = self.pdf_edition()
-        context["sections"] = cards.report_sections(self.sections, with_images=[[self]])
+        chosen = [
+            page
+            for block in self.sections
+            for page in block.value.get("publications") or []
+            if page is not None
+        ]
+        if chosen:
+            from newsroom import library
+
+            context["publication_cards"] = library.publication_cards(chosen)
+        publications = list(context.get("publication_cards", {}).values())
+        context["sections"] = cards.report_sections(
+            self.sections, with_images=[[self], publications]
+        )
         return context
 
     # --- The PDF edition (newsroom/editions/) ---------------------------------

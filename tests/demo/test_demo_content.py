@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
@@ -21,6 +22,7 @@ from newsroom.models import (
     NewsIndexPage,
     NewsItemPage,
     PhotoGalleryPage,
+    PublicationPage,
     ReportIssuePage,
     Topic,
 )
@@ -54,6 +56,7 @@ def snapshot():
         "topics": sorted(Topic.objects.values_list("pk", "slug")),
         "sites": sorted(Site.objects.values_list("pk", "hostname", "port", "root_page_id")),
         "footers": FooterText.objects.count(),
+        "documents": sorted(get_document_model().objects.values_list("pk", "title", "file")),
         "site settings": sorted(SiteSettings.objects.values_list("pk", "footer_text_id")),
     }
 
@@ -362,6 +365,7 @@ class TestTheDemoSite:
             ("news", "NewsIndexPage"),
             ("reports", "ReportIndexPage"),
             ("photos", "GalleryIndexPage"),
+            ("publications", "PublicationIndexPage"),
             ("contacts", "ContactIndexPage"),
         ]
         assert [s.value.title for s in regional.featured_stories] == [
@@ -371,6 +375,7 @@ class TestTheDemoSite:
             assert [(p.slug, p.specific_class.__name__) for p in home.get_children()] == [
                 ("news", "NewsIndexPage"),
                 ("photos", "GalleryIndexPage"),
+                ("publications", "PublicationIndexPage"),
                 ("contact", "MissionContactPage"),
             ]
             assert home.intro and home.languages_spoken
@@ -432,3 +437,46 @@ class TestTheDemoSite:
             if response.status_code != 200:
                 failures.append(f"{root_url}{path}: {response.status_code}")
         assert failures == []
+
+    def test_the_handbook_and_the_brochure_are_demo_pdfs_in_their_languages(self):
+        from io import BytesIO
+
+        from pypdf import PdfReader
+
+        handbook = english(PublicationPage).get(slug="reintegration-handbook")
+        brochure = english(PublicationPage).get(
+            slug="preventing-stis-and-hiv-among-migrant-workers"
+        )
+        assert handbook.get_parent().get_parent().specific.country == "KG"
+        assert brochure.get_parent().get_parent().specific.country == "TJ"
+        assert [f.language for f in handbook.files.all()] == ["ru", "ky"]
+        assert [f.language for f in brochure.files.all()] == ["tg", "ru"]
+        for file in [*handbook.files.all(), *brochure.files.all()]:
+            assert file.page_count == 2 and file.file_size
+            with file.document.file.open("rb") as pdf:
+                text = PdfReader(BytesIO(pdf.read())).pages[0].extract_text()
+            assert "Demo file" in text
+            assert file.document.collection.name == (
+                "Kyrgyzstan" if file.page_id == handbook.pk else "Tajikistan"
+            )
+
+    def test_the_stories_and_the_report_issue_link_the_publications(self, client):
+        handbook = english(PublicationPage).get(slug="reintegration-handbook")
+        brochure = english(PublicationPage).get(
+            slug="preventing-stis-and-hiv-among-migrant-workers"
+        )
+        for story_key, publication in [
+            ("reintegration-training", handbook),
+            ("migrants-health-meeting", brochure),
+        ]:
+            story = english(NewsItemPage).get(
+                slug=next(s.slug for s in content.STORIES if s.key == story_key)
+            )
+            linked = [b.value.pk for b in story.body if b.block_type == "publication"]
+            assert linked == [publication.pk]
+            _site_id, root_url, path = publication.get_url_parts()
+            page = client.get(path, HTTP_HOST=urlsplit(root_url).netloc)
+            assert [s.pk for s in page.context["mentioned_in"]] == [story.pk]
+        issue = english(ReportIssuePage).get(slug="issue-1")
+        featured = [page.pk for block in issue.sections for page in block.value["publications"]]
+        assert featured == [handbook.pk, brochure.pk]

@@ -28,6 +28,7 @@ def _fields(issue_number, title, slug, stories=()):
         "heading": "Direct assistance",
         "intro": rich_text("<p>Help given to migrants.</p>"),
         "stories": _list_block([str(story.pk) for story in stories]),
+        "publications": _list_block([]),
         "text": rich_text(""),
     }
     return {

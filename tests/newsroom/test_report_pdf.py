@@ -306,6 +306,7 @@ def _issue_fields(issue):
                 "heading": block.value["heading"],
                 "intro": rich_text(""),
                 "stories": stories([story.pk for story in block.value["stories"]]),
+                "publications": stories([]),
                 "text": rich_text(""),
             },
         )

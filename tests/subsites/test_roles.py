@@ -518,6 +518,7 @@ def test_regional_editor_composes_a_report_issue_with_mission_stories(
                 for n, story in enumerate([kazakh, kyrgyz])
             },
         },
+        "publications": {"count": "0"},
         "text": rich_text(""),
     }
     data = nested_form_data(

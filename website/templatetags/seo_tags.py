@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 
 from website import structured_data
 from website.feeds import feed_links as site_feed_links
+from website.feeds import publication_feed_links
 
 register = template.Library()
 
@@ -31,14 +32,18 @@ def og_locale(language_code):
 @register.simple_tag(takes_context=True)
 def feed_links(context, page=None):
     """``<link rel="alternate">`` for the site's RSS and Atom feeds in the
-    active language, and a topic's on a news index filtered by it."""
+    active language, a topic's on a news index filtered by it, and the
+    publications' on pages that set ``publication_feeds`` (their index)."""
     request = context.get("request")
     if request is None:
         return ""
+    links = site_feed_links(request, context.get("feed_topic"))
+    if context.get("publication_feeds"):
+        links = [*links, *publication_feed_links(request, context["publication_feeds"])]
     return format_html_join(
         "\n    ",
         '<link rel="alternate" type="{}" title="{}" href="{}">',
-        site_feed_links(request, context.get("feed_topic")),
+        links,
     )
 
 
