@@ -138,7 +138,7 @@ class GalleryPhoto(TranslatableMixin, Orderable):
         verbose_name=_("gallery"),
     )
     image = models.ForeignKey(
-        "wagtailimages.Image",
+        "images.CustomImage",
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("The photo."),

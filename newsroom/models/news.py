@@ -228,7 +228,7 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
         verbose_name=_("summary"),
     )
     lead_image = models.ForeignKey(
-        "wagtailimages.Image",
+        "images.CustomImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -159,7 +159,7 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
         verbose_name=_("publication date"),
     )
     cover_image = models.ForeignKey(
-        "wagtailimages.Image",
+        "images.CustomImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
