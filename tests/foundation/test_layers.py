@@ -130,6 +130,7 @@ def test_no_product_app_imports_the_demo_tooling():
 IMAGES = {
     "images",
     "images.apps",
+    "images.forms",
     "images.metadata",
     "images.models",
     "images.views",

@@ -1,0 +1,113 @@
+"""Publishing a page that uses an image without a credit, without consent
+when people can be recognised, past its usage expiry or marked sensitive is
+refused with a message naming the image and where the page uses it; the same
+page with a usable image is published; a draft is always saved."""
+
+import datetime
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.test.utils.form_data import rich_text, streamfield
+
+from images.forms import ImageCheckedPageForm
+from newsroom.models import NewsItemPage
+from tests.factories import ImageFactory
+
+YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
+
+REFUSALS = {
+    "no credit": ({"credit": ""}, "it has no credit"),
+    "no consent": (
+        {"identifiable_people": True, "consent_reference": ""},
+        "it shows identifiable people and has no consent reference",
+    ),
+    "expired": ({"usage_expires": YESTERDAY}, f"its usage expired on {YESTERDAY.isoformat()}"),
+    "sensitive": ({"sensitive": True}, "it is marked sensitive (internal use only)"),
+}
+
+
+def story_fields(slug, lead_image=None, body_image=None):
+    body = [("paragraph", rich_text("<p>Forty employers came.</p>"))]
+    if body_image is not None:
+        body.append(
+            ("image", {"image": body_image.pk, "alt_text": "A truck", "caption": "", "credit": ""})
+        )
+    return {
+        "title": "Food aid",
+        "slug": slug,
+        "date": "2024-06-01",
+        "summary": "Food aid reached Batken.",
+        "lead_image": str(lead_image.pk) if lead_image else "",
+        "lead_image_alt": "Families receive food aid" if lead_image else "",
+        "lead_image_caption": "",
+        "lead_image_credit": "",
+        "body": streamfield(body),
+        "source_url": "",
+    }
+
+
+def non_field_errors(response):
+    assert response.status_code == 200, response.status_code
+    return [str(error) for error in response.context["form"].non_field_errors()]
+
+
+@pytest.mark.parametrize("state, problem", REFUSALS.values(), ids=REFUSALS.keys())
+def test_publishing_a_story_whose_lead_image_may_not_be_used_is_refused(
+    site_tree, page_admin, state, problem
+):
+    image = ImageFactory(title="Batken food aid", **state)
+    response = page_admin.add(site_tree.kyrgyzstan_news, NewsItemPage, story_fields("aid", image))
+    assert non_field_errors(response) == [
+        f"Cannot publish: the image “Batken food aid” (Lead image): {problem}."
+    ]
+    assert not NewsItemPage.objects.filter(slug="aid").exists()
+
+
+@pytest.mark.parametrize("state, problem", REFUSALS.values(), ids=REFUSALS.keys())
+def test_publishing_a_story_whose_body_image_may_not_be_used_is_refused(
+    site_tree, page_admin, state, problem
+):
+    image = ImageFactory(title="Truck", **state)
+    response = page_admin.add(
+        site_tree.kyrgyzstan_news, NewsItemPage, story_fields("aid", body_image=image)
+    )
+    errors = non_field_errors(response)
+    assert len(errors) == 1
+    assert errors[0].startswith("Cannot publish: the image “Truck” (Body, block 2 (Image)")
+    assert errors[0].endswith(f": {problem}.")
+
+
+def test_a_draft_is_saved_whatever_its_images(site_tree, page_admin):
+    image = ImageFactory(sensitive=True)
+    response = page_admin.add(
+        site_tree.kyrgyzstan_news, NewsItemPage, story_fields("aid", image), publish=False
+    )
+    assert response.status_code == 302
+    assert not NewsItemPage.objects.get(slug="aid").live
+
+
+def test_a_story_with_usable_images_is_published(site_tree, page_admin):
+    image = ImageFactory(
+        identifiable_people=True,
+        consent_reference="Form KG-2026-014",
+        usage_expires=timezone.localdate(),  # the last day it may be used: today
+    )
+    response = page_admin.add(
+        site_tree.kyrgyzstan_news, NewsItemPage, story_fields("aid", image, image)
+    )
+    assert response.status_code == 302
+    assert NewsItemPage.objects.get(slug="aid").live
+
+
+def test_every_page_type_checks_its_images_when_published():
+    page_types = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and model is not Page and model._meta.app_label != "wagtailcore"
+    ]
+    assert page_types
+    for model in page_types:
+        form_class = model.get_edit_handler().get_form_class()
+        assert issubclass(form_class, ImageCheckedPageForm), model
