@@ -118,7 +118,10 @@ class PhotoGalleryPage(TeamPagePermissions, PublicPage, Page):
         photos = self.photos.all()
         if self.pk and not getattr(request, "is_preview", False):
             photos = photos.select_related("image").prefetch_related("image__renditions")
-        context["photos"] = self._shown_photos = list(photos)
+        # A photo whose usage expired, or marked sensitive, is left out.
+        context["photos"] = self._shown_photos = [
+            photo for photo in photos if photo.image.is_public_usable()
+        ]
         return context
 
     def share_picture(self):
