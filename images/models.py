@@ -19,6 +19,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition
@@ -35,6 +36,17 @@ class ImageQuerySet(WagtailImageQuerySet):
     def usable_on(self, day):
         """Images that may appear on the public site on ``day``."""
         return self.filter(sensitive=False).exclude(usage_expires__lt=day)
+
+    def expiring_within(self, day, days):
+        """Images whose usage ends between ``day`` and ``days`` days later,
+        soonest first."""
+        return self.filter(
+            usage_expires__gte=day, usage_expires__lte=day + datetime.timedelta(days)
+        ).order_by("usage_expires", "title")
+
+    def newly_expired(self, day):
+        """Images past their usage expiry whose expiry is not handled yet."""
+        return self.filter(usage_expires__lt=day).exclude(expiry_handled_on__gte=F("usage_expires"))
 
 
 class CustomImage(AbstractImage):
@@ -89,6 +101,10 @@ class CustomImage(AbstractImage):
         help_text=_("For internal use only: never shown on the public site."),
         verbose_name=_("sensitive"),
     )
+
+    # Set by `manage.py expire_images` once it has handled the expiry (cache
+    # purged, moderators told), so it does so once.
+    expiry_handled_on = models.DateField(null=True, blank=True, editable=False)
 
     objects = ImageQuerySet.as_manager()
 

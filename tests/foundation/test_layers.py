@@ -131,6 +131,7 @@ IMAGES = {
     "images",
     "images.apps",
     "images.forms",
+    "images.usage",
     "images.metadata",
     "images.models",
     "images.views",
