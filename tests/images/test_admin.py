@@ -7,11 +7,12 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupCollectionPermission
 
 from tests.factories import ImageFactory, NewsItemPageFactory
 
@@ -92,9 +93,16 @@ def test_the_report_is_refused_to_users_who_may_not_use_images(client, django_us
     refused = client.get(reverse("images_expiring_report"))
     # Wagtail answers a refusal with its dashboard and a message.
     assert refused.status_code == 302 and refused.url == reverse("wagtailadmin_home")
-    user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailimages", codename="choose_image")
+    # An editor's group: may choose images of the root collection.
+    group = Group.objects.create(name="Photo choosers")
+    GroupCollectionPermission.objects.create(
+        group=group,
+        collection=Collection.get_first_root_node(),
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailimages", codename="choose_image"
+        ),
     )
+    user.groups.add(group)
     assert client.get(reverse("images_expiring_report")).status_code == 200
 
 
