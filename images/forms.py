@@ -9,6 +9,7 @@ review stays possible, so no work is lost).
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamValue, StructValue
@@ -49,6 +50,7 @@ def images_used_by_form(form):
         label = str(field.label if field is not None and field.label else name)
         yield from images_in_value(value, label)
     for formset in getattr(form, "formsets", {}).values():
+        formset.is_valid()  # cleans its forms (ClusterForm cleans them after the form)
         for position, child in enumerate(formset.forms, start=1):
             data = getattr(child, "cleaned_data", None) or {}
             if data.get("DELETE"):
@@ -57,7 +59,7 @@ def images_used_by_form(form):
                 field = child.fields.get(field_name)
                 label = str(field.label if field is not None and field.label else field_name)
                 place = _("%(item)s %(position)s, %(field)s") % {
-                    "item": formset.model._meta.verbose_name,
+                    "item": capfirst(formset.model._meta.verbose_name),
                     "position": position,
                     "field": label,
                 }

@@ -9,10 +9,10 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Page
-from wagtail.test.utils.form_data import rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from images.forms import ImageCheckedPageForm
-from newsroom.models import NewsItemPage
+from newsroom.models import NewsItemPage, PhotoGalleryPage, ReportIssuePage
 from tests.factories import ImageFactory
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
@@ -111,3 +111,85 @@ def test_every_page_type_checks_its_images_when_published():
     for model in page_types:
         form_class = model.get_edit_handler().get_form_class()
         assert issubclass(form_class, ImageCheckedPageForm), model
+
+
+# --- Galleries, report issues, home pages ------------------------------------------
+
+
+def gallery_fields(slug, image):
+    return {
+        "title": "Batken distribution",
+        "slug": slug,
+        "date": "2024-06-01",
+        "place": "Batken",
+        "intro": rich_text("<p>Food aid.</p>"),
+        "photos": inline_formset(
+            [{"image": str(image.pk), "alt_text": "Families", "caption": "", "credit": ""}]
+        ),
+    }
+
+
+def issue_fields(slug, image):
+    return {
+        "title": "Issue 9",
+        "slug": slug,
+        "issue_number": "9",
+        "publication_date": "2024-07-15",
+        "cover_image": str(image.pk),
+        "cover_image_alt": "The cover",
+        "summary": "What the missions did this quarter.",
+        "sections": streamfield(
+            [
+                (
+                    "section",
+                    {
+                        "heading": "Direct assistance",
+                        "intro": rich_text("<p>Help given to migrants.</p>"),
+                        "stories": {"count": "0"},
+                        "text": rich_text(""),
+                    },
+                )
+            ]
+        ),
+        "pdf": "",
+    }
+
+
+@pytest.mark.parametrize("state, problem", REFUSALS.values(), ids=REFUSALS.keys())
+def test_publishing_a_gallery_with_a_photo_that_may_not_be_used_is_refused(
+    site_tree, page_admin, state, problem
+):
+    image = ImageFactory(title="Batken photo", **state)
+    response = page_admin.add(
+        site_tree.kyrgyzstan_gallery_index, PhotoGalleryPage, gallery_fields("batken", image)
+    )
+    assert non_field_errors(response) == [
+        f"Cannot publish: the image “Batken photo” (Photo 1, Photo): {problem}."
+    ]
+
+
+def test_a_gallery_with_usable_photos_is_published(site_tree, page_admin):
+    response = page_admin.add(
+        site_tree.kyrgyzstan_gallery_index, PhotoGalleryPage, gallery_fields("ok", ImageFactory())
+    )
+    assert response.status_code == 302
+    assert PhotoGalleryPage.objects.get(slug="ok").live
+
+
+@pytest.mark.parametrize("state, problem", REFUSALS.values(), ids=REFUSALS.keys())
+def test_publishing_a_report_issue_with_a_cover_that_may_not_be_used_is_refused(
+    site_tree, page_admin, state, problem
+):
+    image = ImageFactory(title="Cover photo", **state)
+    response = page_admin.add(site_tree.report_index, ReportIssuePage, issue_fields("i9", image))
+    assert non_field_errors(response) == [
+        f"Cannot publish: the image “Cover photo” (Cover picture): {problem}."
+    ]
+
+
+def test_a_report_issue_with_a_usable_cover_is_published(site_tree, page_admin):
+    response = page_admin.add(
+        site_tree.report_index, ReportIssuePage, issue_fields("i9", ImageFactory())
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert ReportIssuePage.objects.get(slug="i9").live
