@@ -4,8 +4,9 @@ consent reference, past its usage expiry date, or marked sensitive. The
 message names the image and the field or block that uses it.
 
 Every page type's edit form is (or derives from) ``ImageCheckedPageForm``; the
-check runs only when the editor publishes (saving a draft or submitting for
-review stays possible, so no work is lost).
+check runs when the editor publishes or a moderator approves from the edit
+view (saving a draft or submitting for review stays possible, so no work is
+lost).
 """
 
 from django.core.exceptions import ValidationError
@@ -80,7 +81,10 @@ def publication_errors(form):
 class ImageCheckedPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
-        if any(action in self.data for action in PUBLISH_ACTIONS):
+        publishing = any(action in self.data for action in PUBLISH_ACTIONS)
+        # A moderator approving from the edit view (the last approval publishes).
+        approving = self.data.get("workflow-action-name") == "approve"
+        if publishing or approving:
             errors = publication_errors(self)
             if errors:
                 raise ValidationError(errors)
