@@ -179,3 +179,29 @@ def test_editors_read_the_original_through_the_admin_and_the_public_cannot(
     assert response.status_code == 200
     assert read_back(b"".join(response.streaming_content))["gps"] == {}
     assert client.get(url, HTTP_HOST=HOST).status_code == 302  # to the admin's log-in
+
+
+def test_originals_stored_before_are_cleaned_by_the_command(db, media_tmp, client, serve_media):
+    """An original stored with its GPS (before uploads were cleaned): the
+    command cleans the file in place and its renditions are made again."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    from tests.factories import ImageFactory
+
+    image = ImageFactory()
+    name = image.file.name
+    default_storage.delete(name)
+    default_storage.save(name, ContentFile(photo("JPEG")))
+    old = image.get_rendition("width-40")
+
+    call_command("clean_image_metadata", stdout=io.StringIO())
+
+    image.refresh_from_db()
+    assert image.file.name == name
+    with image.open_file() as stored:
+        assert read_back(stored.read())["gps"] == {}
+    assert not image.renditions.filter(pk=old.pk).exists()
+    served = client.get(image.get_rendition("width-40").url, HTTP_HOST=HOST)
+    assert read_back(b"".join(served.streaming_content))["gps"] == {}
