@@ -1,5 +1,5 @@
 """Publishing a page is refused while it uses an image that may not be on
-the public site: without a credit, showing identifiable people without a
+the public site (its own, or the lead image of a story it features): without a credit, showing identifiable people without a
 consent reference, past its usage expiry date, or marked sensitive. The
 message names the image and the field or block that uses it.
 
@@ -16,6 +16,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.images.models import AbstractImage
+from wagtail.models import Page
 
 PUBLISH_ACTIONS = ("action-publish",)
 
@@ -25,6 +26,15 @@ def images_in_value(value, place):
     StreamField's blocks (at any depth), a list."""
     if isinstance(value, AbstractImage):
         yield place, value
+    elif isinstance(value, Page):
+        # A chosen page shown with its picture (a featured story, a report
+        # section's story): its lead image is used by this page too.
+        image = getattr(value.specific_deferred, "lead_image", None)
+        if image is not None:
+            yield (
+                _("%(place)s, “%(page)s”, lead image") % {"place": place, "page": value.title},
+                image,
+            )
     elif isinstance(value, StreamValue):
         for position, child in enumerate(value, start=1):
             label = child.block.label or child.block_type

@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from images.forms import ImageCheckedPageForm
 from newsroom.models import NewsItemPage, PhotoGalleryPage, ReportIssuePage
-from tests.factories import ImageFactory
+from tests.factories import ImageFactory, NewsItemPageFactory
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 
@@ -193,3 +193,37 @@ def test_a_report_issue_with_a_usable_cover_is_published(site_tree, page_admin):
     )
     assert response.status_code == 302, response.context["form"].errors
     assert ReportIssuePage.objects.get(slug="i9").live
+
+
+def home_fields(home, story):
+    return {
+        "title": home.title,
+        "slug": home.slug,
+        "intro": rich_text("<p>Who we are.</p>"),
+        "featured_stories": streamfield([("story", story.pk)]),
+    }
+
+
+@pytest.mark.parametrize("state, problem", REFUSALS.values(), ids=REFUSALS.keys())
+def test_publishing_a_home_page_featuring_a_story_whose_image_may_not_be_used_is_refused(
+    site_tree, page_admin, state, problem
+):
+    story = NewsItemPageFactory(
+        parent=site_tree.kyrgyzstan_news,
+        title="Aid in Batken",
+        lead_image=ImageFactory(title="Batken photo", **state),
+        lead_image_alt="Families",
+    )
+    response = page_admin.edit(site_tree.regional, home_fields(site_tree.regional, story))
+    assert non_field_errors(response) == [
+        "Cannot publish: the image “Batken photo” "
+        f"(Featured stories, block 1 (Story), “Aid in Batken”, lead image): {problem}."
+    ]
+
+
+def test_a_home_page_featuring_stories_with_usable_images_is_published(site_tree, page_admin):
+    story = NewsItemPageFactory(
+        parent=site_tree.kyrgyzstan_news, lead_image=ImageFactory(), lead_image_alt="Families"
+    )
+    response = page_admin.edit(site_tree.regional, home_fields(site_tree.regional, story))
+    assert response.status_code == 302
