@@ -46,6 +46,15 @@ from newsroom.models.publications import inspect_pdf
 from website.models import FooterText, RegionalHomePage, SiteSettings
 from website.structure import REGIONAL, get_or_create_collection
 
+DEMO_IMAGE_CREDIT = "Generated illustration (demo content)"
+DEMO_IMAGE_RIGHTS = "Generated illustration for the demo site; not a photograph."
+# The demo pictures of people in Issue 1: the shoemaker in Kostanay and the
+# food aid in Kyrgyzstan.
+DEMO_IDENTIFIABLE = {
+    "kz-shoemaker-workbench": "DEMO-CONSENT-KZ-001 (demo: no real person)",
+    "kg-food-aid": "DEMO-CONSENT-KG-001 (demo: no real person)",
+}
+
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 
 CREATED, KEPT, RESTORED = "created", "kept", "restored"
@@ -610,6 +619,31 @@ class DemoLoader:
         self.tally["topics"][state] += 1
         return existing
 
+    @staticmethod
+    def image_metadata(illustration):
+        """Credit and rights of a demo illustration: generated, said so; the
+        two pictures of people in Issue 1 are marked as showing identifiable
+        people, with a demo consent reference, as a real photo would be."""
+        metadata = {
+            "credit": DEMO_IMAGE_CREDIT,
+            "rights": DEMO_IMAGE_RIGHTS,
+        }
+        if illustration.key in DEMO_IDENTIFIABLE:
+            metadata["identifiable_people"] = True
+            metadata["consent_reference"] = DEMO_IDENTIFIABLE[illustration.key]
+        return metadata
+
+    def note_image_metadata(self, image, illustration):
+        """Fill in the demo metadata an image made by an earlier run lacks;
+        what an editor filled in is kept."""
+        changed = []
+        for field, value in self.image_metadata(illustration).items():
+            if not getattr(image, field):
+                setattr(image, field, value)
+                changed.append(field)
+        if changed:
+            image.save(update_fields=changed)
+
     def ensure_image(self, illustration):
         """An illustration as a Wagtail image in its site's collection. Images
         are kept once made: they are not editors' words, and an editor may
@@ -622,6 +656,7 @@ class DemoLoader:
             .first()
         )
         if image is not None:
+            self.note_image_metadata(image, illustration)
             self.tally["images"][KEPT] += 1
             return image
         data = render_illustration(
@@ -632,6 +667,7 @@ class DemoLoader:
             description=illustration.alt,
             collection=collection,
             file=ImageFile(io.BytesIO(data), name=f"demo-{illustration.key}.jpg"),
+            **self.image_metadata(illustration),
         )
         image.save()
         self.tally["images"][CREATED] += 1

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from images.forms import ImageCheckedPageForm
 from missions.blocks import (
     EmailAddressBlock,
     EmergencyNumberBlock,
@@ -37,6 +38,8 @@ from website.structure import MISSIONS
 
 class MissionHomePage(TeamPagePermissions, PublicPage, Page):
     """A country mission's home page: the root of the mission's own site."""
+
+    base_form_class = ImageCheckedPageForm
 
     # The missions of website.structure, the one list of them.
     COUNTRIES = [(mission.country, mission.label) for mission in MISSIONS]
@@ -139,6 +142,8 @@ class MissionHomePage(TeamPagePermissions, PublicPage, Page):
 class MissionContactPage(TeamPagePermissions, PublicPage, Page):
     """How to reach a mission: hotlines first, then e-mails, offices, networks."""
 
+    base_form_class = ImageCheckedPageForm
+
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -240,6 +245,8 @@ class MissionContactPage(TeamPagePermissions, PublicPage, Page):
 
 class ContactIndexPage(TeamPagePermissions, PublicPage, Page):
     """The regional page gathering every mission's contacts from their contact pages."""
+
+    base_form_class = ImageCheckedPageForm
 
     intro = RichTextField(
         blank=True,

@@ -88,6 +88,7 @@ class Story:
     summary: str
     image_url: str = ""
     image_alt: str = ""
+    image_credit: str = ""
 
 
 @dataclass
@@ -169,10 +170,15 @@ class EmailEdition:
             text_html, text_text = self._rich_text(block.value.get("text"))
             stories = []
             for story, home in cards:
-                image_url = image_alt = ""
-                if story.lead_image_id and story.lead_image_alt.strip():
+                image_url = image_alt = image_credit = ""
+                if (
+                    story.lead_image_id
+                    and story.lead_image_alt.strip()
+                    and story.lead_image.is_public_usable()
+                ):
                     image_url = self._image_url(story.lead_image, STORY_RENDITION)
                     image_alt = story.lead_image_alt
+                    image_credit = story.lead_image_credit or story.lead_image.credit
                 stories.append(
                     Story(
                         title=story.title,
@@ -182,6 +188,7 @@ class EmailEdition:
                         summary=story.summary,
                         image_url=image_url,
                         image_alt=image_alt,
+                        image_credit=image_credit,
                     )
                 )
             sections.append(
@@ -207,9 +214,14 @@ class EmailEdition:
                     ],
                 )
             )
-        cover_url = ""
-        if issue.cover_image_id and issue.cover_image_alt.strip():
+        cover_url = cover_credit = ""
+        if (
+            issue.cover_image_id
+            and issue.cover_image_alt.strip()
+            and issue.cover_image.is_public_usable()
+        ):
             cover_url = self._image_url(issue.cover_image, COVER_RENDITION)
+            cover_credit = issue.cover_image.credit
         pdf_url = absolute_url(self.root_url, issue.pdf.url) if issue.pdf_id else ""
         home = self.site.root_page.localized
         return {
@@ -221,6 +233,7 @@ class EmailEdition:
             "issue_url": issue.get_full_url() or "",
             "cover_url": cover_url,
             "cover_alt": issue.cover_image_alt,
+            "cover_credit": cover_credit,
             "pdf_url": pdf_url,
             "sections": sections,
         }

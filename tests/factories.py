@@ -97,6 +97,8 @@ class ImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Photo {n}")
     collection = factory.LazyFunction(Collection.get_first_root_node)
     file = factory.django.ImageField(width=64, height=48, color="blue")
+    # Publishable as made: credited, no identifiable people, no expiry.
+    credit = "© IOM"
 
 
 class TopicFactory(DjangoModelFactory):

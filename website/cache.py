@@ -130,6 +130,7 @@ CONTENT_MODELS = frozenset(
         "wagtailcore.pageviewrestriction",
         "wagtailcore.collectionviewrestriction",
         "wagtailimages.image",
+        "images.customimage",
         "wagtaildocs.document",
     }
 )

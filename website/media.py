@@ -16,8 +16,9 @@ from django.http import Http404
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
-# Wagtail's images: the uploaded originals and their renditions.
-PUBLIC_MEDIA_FOLDERS = frozenset({"original_images", "images"})
+# The renditions of images. The originals (original_images/) are not public:
+# editors read them through the admin (images/views.py).
+PUBLIC_MEDIA_FOLDERS = frozenset({"images"})
 
 
 def public_media_name(path):

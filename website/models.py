@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from images.forms import ImageCheckedPageForm
 from missions.models import mission_homes
 from newsroom import listings
 from newsroom.cards import fetch_renditions
@@ -24,6 +25,8 @@ from website.sites import PublicPage
 
 class RegionalHomePage(TeamPagePermissions, PublicPage, Page):
     """The regional office's home page: the root of the regional site."""
+
+    base_form_class = ImageCheckedPageForm
 
     # Its site lists the stories of every mission (newsroom.listings).
     lists_every_story = True

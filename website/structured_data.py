@@ -89,7 +89,11 @@ def _is_preview(request):
 def _find_share_image(page, request):
     """A page type tells its picture with ``share_picture()``: (image, alt)."""
     picture = getattr(page, "share_picture", None)
-    return picture() if picture is not None else (None, "")
+    image, alt = picture() if picture is not None else (None, "")
+    usable = getattr(image, "is_public_usable", None)
+    if usable is not None and not usable():  # expired or sensitive: not shared
+        return None, ""
+    return image, alt
 
 
 def has_share_image(page, request=None):
@@ -103,6 +107,22 @@ def share_rendition(page, request=None):
     if image is None:
         return None, ""
     return image.get_rendition(SHARE_IMAGE_FILTER), alt
+
+
+def image_object(page, image, rendition, request=None):
+    """The share picture as a schema.org ImageObject with its credit, copyright
+    notice and licence (the image's own fields); its address alone when it has
+    none of them."""
+    url = absolute_url(page, rendition.url, request)
+    rights = {
+        "creditText": getattr(image, "credit", ""),
+        "copyrightNotice": getattr(image, "rights", ""),
+        "license": getattr(image, "licence_url", ""),
+    }
+    rights = {key: value for key, value in rights.items() if value}
+    if not rights:
+        return url
+    return {"@type": "ImageObject", "url": url, "contentUrl": url, **rights}
 
 
 def published_at(story):
@@ -174,7 +194,7 @@ def news_article(story, request=None):
     }
     rendition, _alt = share_rendition(story, request)
     if rendition is not None:
-        data["image"] = [absolute_url(story, rendition.url, request)]
+        data["image"] = [image_object(story, share_image(story, request)[0], rendition, request)]
     author = organization(_home_of(story), request)
     if author is not None:
         data["author"] = author

@@ -7,17 +7,28 @@ fails to decode (a truncated JPEG, a damaged PNG) escapes as an exception: a
 reads the dimensions from the file's header first, so that a decompression
 bomb is refused before anything is decoded, and turns any decoding failure
 into the ordinary "not a valid image" form error.
+
+It also removes the location and device data the file carries (GPS, camera
+serial, XMP, IPTC: ``images.metadata``) before anything is stored, keeping the
+orientation and the colour profile; a file whose metadata cannot be removed
+(its structure cannot be followed) is refused with a form error, never stored.
+The form refuses a usage expiry date in the past for a new image or a changed
+date.
 """
 
 import logging
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageFile
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from images.metadata import MetadataError, strip_metadata
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +38,7 @@ class CheckedImageField(WagtailImageField):
         if data in self.empty_values:
             return super().to_python(data)
         self.check_declared_pixels(data)
+        data = self.without_metadata(data)
         try:
             self.check_decodes_fully(data)
             return super().to_python(data)
@@ -37,6 +49,28 @@ class CheckedImageField(WagtailImageField):
             raise ValidationError(
                 self.error_messages["invalid_image"], code="invalid_image"
             ) from error
+
+    @staticmethod
+    def without_metadata(data):
+        """The uploaded file without its location and device data."""
+        if not hasattr(data, "read"):
+            return data
+        data.seek(0)
+        original = data.read()
+        try:
+            cleaned = strip_metadata(original)
+        except MetadataError as error:
+            logger.warning("Refused an image whose metadata cannot be removed: %s", error)
+            raise ValidationError(
+                _(
+                    "This file's metadata (location, camera) cannot be read to be removed. "
+                    "Export the photo again (e.g. 'Save for web') and upload that file."
+                ),
+                code="unreadable_metadata",
+            ) from error
+        return SimpleUploadedFile(
+            getattr(data, "name", "image"), cleaned, getattr(data, "content_type", None)
+        )
 
     @staticmethod
     def check_decodes_fully(data):
@@ -120,3 +154,15 @@ class ImageForm(StorageAvailableMixin, BaseImageForm):
             self.fields["file"] = CheckedImageField(
                 label=field.label, required=field.required, widget=field.widget
             )
+
+    def clean_usage_expires(self):
+        """A usage expiry date already past is refused for a new image or a
+        changed date: the image could not be used at all."""
+        expires = self.cleaned_data.get("usage_expires")
+        unchanged = self.instance.pk and expires == self.initial.get("usage_expires")
+        if expires and not unchanged and expires < timezone.localdate():
+            raise ValidationError(
+                _("This date is past: the image could not be used. Give a date from today on."),
+                code="expired",
+            )
+        return expires

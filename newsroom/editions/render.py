@@ -39,6 +39,7 @@ class Story:
     page: object
     home: object
     image_src: str = ""
+    credit: str = ""
 
 
 @dataclass
@@ -59,22 +60,25 @@ def issue_context(page):
     for number, (block, cards) in enumerate(report_sections(page.sections), start=1):
         stories = []
         for story, home in cards:
-            src = ""
-            if story.lead_image_id:
+            src = credit = ""
+            if story.lead_image_id and story.lead_image.is_public_usable():
                 src = media_src(story.lead_image.get_rendition(STORY_IMAGE_SPEC))
-            stories.append(Story(story, home, src))
+                credit = story.lead_image_credit or story.lead_image.credit
+            stories.append(Story(story, home, src, credit))
         publications = [
             (publication, library.file_links(publication)) for publication in featured[number - 1]
         ]
         sections.append(Section(number, block, stories, publications))
-    cover_src = ""
-    if page.cover_image_id:
+    cover_src = cover_credit = ""
+    if page.cover_image_id and page.cover_image.is_public_usable():
         cover_src = media_src(page.cover_image.get_rendition(COVER_IMAGE_SPEC))
+        cover_credit = page.cover_image.credit
     return {
         "page": page,
         "series": page.get_parent().specific,
         "sections": sections,
         "cover_src": cover_src,
+        "cover_credit": cover_credit,
         # The organisation publishing the issue: its site's home page, in its language.
         "publisher": home_of(page).title,
         "missions": with_homes(mission_contact_pages(page.locale)),

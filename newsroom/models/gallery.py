@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from images.forms import ImageCheckedPageForm
 from newsroom.models.news import HOME_PAGE_TYPES
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
@@ -18,6 +19,8 @@ from website.sites import PublicPage, SiteSection, public_q
 
 class GalleryIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
     """A site's photo galleries, newest first."""
+
+    base_form_class = ImageCheckedPageForm
 
     intro = RichTextField(
         blank=True,
@@ -57,6 +60,8 @@ class GalleryIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
 
 class PhotoGalleryPage(TeamPagePermissions, PublicPage, Page):
     """A set of photos from one event or place, in the order editors choose."""
+
+    base_form_class = ImageCheckedPageForm
 
     date = models.DateField(
         default=datetime.date.today,
@@ -113,7 +118,10 @@ class PhotoGalleryPage(TeamPagePermissions, PublicPage, Page):
         photos = self.photos.all()
         if self.pk and not getattr(request, "is_preview", False):
             photos = photos.select_related("image").prefetch_related("image__renditions")
-        context["photos"] = self._shown_photos = list(photos)
+        # A photo whose usage expired, or marked sensitive, is left out.
+        context["photos"] = self._shown_photos = [
+            photo for photo in photos if photo.image.is_public_usable()
+        ]
         return context
 
     def share_picture(self):
@@ -138,7 +146,7 @@ class GalleryPhoto(TranslatableMixin, Orderable):
         verbose_name=_("gallery"),
     )
     image = models.ForeignKey(
-        "wagtailimages.Image",
+        "images.CustomImage",
         on_delete=models.CASCADE,
         related_name="+",
         help_text=_("The photo."),

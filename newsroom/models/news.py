@@ -11,7 +11,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet, Site
@@ -19,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from newsroom.blocks import PublicationBlock
+from images.forms import ImageCheckedPageForm
 from website.blocks import STORY_BLOCKS, with_heading_anchors
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
@@ -45,6 +45,8 @@ def source_language_topics():
 
 class NewsIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
     """A site's newsroom: its own stories and those shared with it."""
+
+    base_form_class = ImageCheckedPageForm
 
     intro = RichTextField(
         blank=True,
@@ -181,7 +183,7 @@ class StoryQuerySet(PageQuerySet):
         return stories.prefetch_related("topics") if topics else stories
 
 
-class NewsItemForm(WagtailAdminPageForm):
+class NewsItemForm(ImageCheckedPageForm):
     """ "Shared with" offers the other missions only: not the story's own site
     (it lists the story anyway) nor the regional site (it lists every
     mission's stories)."""
@@ -230,7 +232,7 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
         verbose_name=_("summary"),
     )
     lead_image = models.ForeignKey(
-        "wagtailimages.Image",
+        "images.CustomImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -6,7 +6,6 @@ from django.http import FileResponse, Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -14,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from images.forms import ImageCheckedPageForm
 from missions.models import contact_pages
 from newsroom import cards
 from newsroom.blocks import PublicationBlock, section_publications, shown_publications
@@ -76,6 +76,8 @@ class ReportSectionBlock(blocks.StructBlock):
 class ReportIndexPage(TeamPagePermissions, PublicPage, Page):
     """A report series: its title is the page title; issues are its children."""
 
+    base_form_class = ImageCheckedPageForm
+
     description = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -109,7 +111,7 @@ class ReportIndexPage(TeamPagePermissions, PublicPage, Page):
         return context
 
 
-class ReportIssueForm(WagtailAdminPageForm):
+class ReportIssueForm(ImageCheckedPageForm):
     """Refuses an issue number already used by another issue of the series.
 
     A new issue is numbered after the series' last one, and its slug defaults
@@ -170,7 +172,7 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
         verbose_name=_("publication date"),
     )
     cover_image = models.ForeignKey(
-        "wagtailimages.Image",
+        "images.CustomImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

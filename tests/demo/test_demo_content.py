@@ -284,6 +284,20 @@ class TestTheDemoSite:
         }
         assert page.summary and page.topics.exists()
 
+    def test_every_demo_image_is_credited_as_a_generated_illustration(self):
+        images = get_image_model().objects.all()
+        assert images.exists()
+        for image in images:
+            assert "Generated illustration" in image.credit, image.title
+            assert "not a photograph" in image.rights, image.title
+            assert image.publication_problems() == [], image.title
+        people = images.filter(identifiable_people=True)
+        assert sorted(people.values_list("title", flat=True)) == [
+            "Demo illustration: a returning migrant receives food aid",
+            "Demo illustration: a shoemaker's workbench in Kostanay",
+        ]
+        assert all(image.consent_reference.startswith("DEMO-CONSENT") for image in people)
+
     def test_the_report_issue_has_the_reports_sections_in_order_with_their_stories(self):
         issue = english(ReportIssuePage).get(slug="issue-1")
         assert issue.title == "Regional Response Report, Issue 1"

@@ -6,8 +6,8 @@ from collections import defaultdict
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-APPS = ("website", "newsroom", "missions", "search", "subscriptions", "demo")
-PRODUCT_APPS = ("website", "newsroom", "missions", "search", "subscriptions")
+APPS = ("images", "website", "newsroom", "missions", "search", "subscriptions", "demo")
+PRODUCT_APPS = ("images", "website", "newsroom", "missions", "search", "subscriptions")
 
 
 def module_name(path):
@@ -126,8 +126,22 @@ def test_no_product_app_imports_the_demo_tooling():
     assert offending == set()
 
 
-# The foundation and the page cache: what content apps may use of website/.
-FOUNDATION = {
+# The foundation and the page cache: what content apps may use of website/,
+# and the image model (images/, foundation too).
+IMAGES = {
+    "images",
+    "images.apps",
+    "images.forms",
+    "images.management",
+    "images.management.commands",
+    "images.management.commands.clean_image_metadata",
+    "images.usage",
+    "images.metadata",
+    "images.models",
+    "images.views",
+    "images.wagtail_hooks",
+}
+FOUNDATION = IMAGES | {
     "website.blocks",
     "website.cache",
     "website.i18n",
@@ -150,6 +164,13 @@ def test_content_apps_use_only_the_foundation_of_website():
         if target.split(".")[0] == "website" and target not in FOUNDATION and target != "website"
     }
     assert offending == set()
+
+
+def test_the_image_model_is_in_the_foundation():
+    """Every module of images/ is listed as foundation, so it imports nothing
+    above it (checked below) and every content app may use it."""
+    modules, _graph = import_graph()
+    assert {name for name in modules if name.split(".")[0] == "images"} <= IMAGES
 
 
 def test_the_foundation_imports_no_app_above_it():

@@ -120,6 +120,11 @@ def _build_newsroom():
     stories[0].lead_image_alt = "Migrants at a border crossing"
     stories[0].lead_image_credit = "© IOM 2024"
     stories[0].save()
+    # The second has a photo credited by the image alone (the page gives none).
+    stories[1].lead_image = ImageFactory(credit="© IOM / Aida Bekova")
+    stories[1].lead_image_alt = "A clinic in Dushanbe"
+    stories[1].lead_image_credit = ""
+    stories[1].save()
     issue = ReportIssuePageFactory(
         parent=report_index,
         issue_number=7,
@@ -256,6 +261,12 @@ def test_pdf_is_a4_tagged_in_its_language_with_embedded_fonts(editions):
                 assert "/FontFile2" in descriptor, font["/BaseFont"]
                 # Every letter is in the chosen font: no fallback font was needed.
                 assert "DejaVu" in font["/BaseFont"], font["/BaseFont"]
+
+
+def test_pdf_credits_each_photo(editions):
+    text = squeeze(editions.text)
+    assert squeeze("Photo: © IOM 2024") in text  # the page's credit line
+    assert squeeze("Photo: © IOM / Aida Bekova") in text  # the image's own credit
 
 
 def test_pdf_has_the_lead_photo(editions):

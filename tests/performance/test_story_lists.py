@@ -14,7 +14,7 @@ from tests.performance.conftest import BYPASS, host_and_path
 pytestmark = pytest.mark.django_db
 
 STORY_TABLE = NewsItemPage._meta.db_table
-RENDITION_TABLE = "wagtailimages_rendition"
+RENDITION_TABLE = "images_customrendition"
 
 
 def rendered(client, page):
@@ -46,7 +46,7 @@ def test_a_listing_reads_its_stories_once_and_every_rendition_at_once(
     # One query reads the stories for cards (their summaries).
     cards = [sql for sql in reads(queries, STORY_TABLE) if f'"{STORY_TABLE}"."summary"' in sql]
     assert len(cards) == 1
-    assert reads(queries, "wagtailimages_image") == []  # with the stories
+    assert reads(queries, "images_customimage") == []  # with the stories
     assert len(reads(queries, RENDITION_TABLE)) == 1  # every card's, at once
 
 
@@ -58,7 +58,7 @@ def test_home_pages_and_stories_read_their_cards_renditions_at_once(
         rendered(client, page)
         html, queries = rendered(client, page)
         assert len(reads(queries, RENDITION_TABLE)) == 1, page
-        assert reads(queries, "wagtailimages_image") == [], page
+        assert reads(queries, "images_customimage") == [], page
         assert 'alt="A picture"' in html, page
 
 

@@ -119,15 +119,17 @@ def test_anything_outside_the_public_folders_is_not_found(
     assert get(client, path).status_code == 404
 
 
-def test_an_original_image_and_its_rendition_are_served(client, serve_media, db):
+def test_a_rendition_is_served_and_the_original_is_not(client, serve_media, db):
+    """The renditions are what pages show; the original (the file as uploaded,
+    full size) is for editors, through the admin."""
     image = ImageFactory()
     rendition = image.get_rendition("fill-32x24")
     assert image.file.name.startswith("original_images/")
     assert rendition.file.name.startswith("images/")
-    for url in (image.file.url, rendition.url):
-        response = get(client, url)
-        assert response.status_code == 200, url
-        assert response["Content-Type"].startswith("image/")
+    response = get(client, rendition.url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/")
+    assert get(client, image.file.url).status_code == 404
 
 
 def test_the_pdf_edition_is_served_by_its_issue_not_from_media(client, serve_media, site_tree):

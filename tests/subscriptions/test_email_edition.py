@@ -1,5 +1,6 @@
 """The e-mail edition of a report issue: fit for mail programs, in both parts."""
 
+import datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -123,3 +124,33 @@ def test_subject_does_not_repeat_the_series_when_the_title_names_it(site_tree):
     site_tree.issue.title = "Regional Response Report, Issue 1"
 
     assert EmailEdition(site_tree.issue).subject == "Regional Response Report, Issue 1"
+
+
+def _illustrated_story():
+    from newsroom.models import NewsItemPage
+
+    return NewsItemPage.objects.get(title="Story with a picture")
+
+
+def test_the_html_part_credits_each_picture_with_the_image_credit(illustrated_issue):
+    story = _illustrated_story()
+    story.lead_image_credit = ""  # the page gives none: the image's own credit
+    story.save()
+    story.lead_image.credit = "© IOM / Aida Bekova"
+    story.lead_image.save()
+
+    html, _text = EmailEdition(illustrated_issue).render("http://centralasia.localhost/unsub/")
+
+    assert "Photo: © IOM / Aida Bekova" in BeautifulSoup(html, "html.parser").get_text()
+
+
+def test_a_picture_whose_usage_expired_is_left_out_of_the_email(illustrated_issue):
+    story = _illustrated_story()
+    story.lead_image.usage_expires = datetime.date(2020, 1, 1)
+    story.lead_image.save()
+
+    html, _text = EmailEdition(illustrated_issue).render("http://centralasia.localhost/unsub/")
+
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("img", alt="Migrants at a job fair") is None
+    assert soup.find("img", alt="Migrants at the Dostuk border crossing") is not None

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.factories import (
+    ImageFactory,
     NewsItemPageFactory,
     contact_email,
     emergency_number,
@@ -61,9 +62,45 @@ def test_story_with_a_lead_image_names_its_absolute_url(site_tree, fetch_page):
 
     [article] = json_ld(response)
     [image] = article["image"]
-    assert image.startswith("http://kazakhstan.localhost/media/images/")
+    assert image["@type"] == "ImageObject"
+    assert image["url"].startswith("http://kazakhstan.localhost/media/images/")
+    assert image["creditText"] == "© IOM"  # the image's credit
     soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.find("meta", property="og:image")["content"] == image
+    assert soup.find("meta", property="og:image")["content"] == image["url"]
+
+
+def test_the_share_image_carries_the_image_rights_and_licence(site_tree, fetch_page):
+    image = ImageFactory(
+        credit="© IOM / Aida Bekova",
+        rights="© IOM 2026. Some rights reserved.",
+        licence_url="https://creativecommons.org/licenses/by/4.0/",
+    )
+    story = NewsItemPageFactory(
+        parent=site_tree.kazakhstan_news, lead_image=image, lead_image_alt="Families"
+    )
+
+    [article] = json_ld(fetch_page(story))
+
+    [data] = article["image"]
+    assert data["creditText"] == "© IOM / Aida Bekova"
+    assert data["copyrightNotice"] == "© IOM 2026. Some rights reserved."
+    assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_an_expired_lead_image_is_neither_shown_nor_shared(site_tree, fetch_page):
+    image = ImageFactory(usage_expires=datetime.date(2020, 1, 1))
+    story = NewsItemPageFactory(
+        parent=site_tree.kazakhstan_news, lead_image=image, lead_image_alt="Families"
+    )
+
+    response = fetch_page(story)
+
+    [article] = json_ld(response)
+    assert "image" not in article
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("meta", property="og:image") is None
+    assert soup.find("img", alt="Families") is None
+    assert "/media/images/" not in response.content.decode()
 
 
 def test_russian_story_is_in_russian(site_tree, fetch_page, translate):

@@ -121,6 +121,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
+    "images",
     "website",
     "newsroom",
     "missions",
@@ -389,6 +390,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Refuses damaged images and decompression bombs as form errors (not 500s).
+WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "website.uploads.ImageForm"
 # Uploads refused with a form error while object storage is down.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.uploads.DocumentForm"

@@ -37,21 +37,37 @@ SOCIAL_LABELS = dict(website_blocks.SocialLinkBlock.base_blocks["platform"].fiel
 # names and behaviour.
 
 
-class _ImageNode(wagtailimages_tags.ImageNode):
+class _UsableImageMixin:
+    """An image that may no longer be on the public site (its usage expired,
+    or it was marked sensitive: ``images.CustomImage.is_public_usable``, no
+    query) is left out: the tag renders nothing and its ``as`` variable is
+    None, so the page shows its alt text and caption without the picture."""
+
+    def render(self, context):
+        image = self.image_expr.resolve(context)
+        usable = getattr(image, "is_public_usable", None)
+        if usable is not None and not usable():
+            if self.output_var_name:
+                context[self.output_var_name] = None
+            return ""
+        return super().render(context)
+
+
+class _ImageNode(_UsableImageMixin, wagtailimages_tags.ImageNode):
     def get_filter(self):
         if "_filter" not in self.__dict__:
             self._filter = super().get_filter()
         return self._filter
 
 
-class _SrcsetImageNode(wagtailimages_tags.SrcsetImageNode):
+class _SrcsetImageNode(_UsableImageMixin, wagtailimages_tags.SrcsetImageNode):
     def get_filters(self):
         if "_filters" not in self.__dict__:
             self._filters = super().get_filters()
         return self._filters
 
 
-class _PictureNode(wagtailimages_tags.PictureNode):
+class _PictureNode(_UsableImageMixin, wagtailimages_tags.PictureNode):
     def get_filters(self):
         if "_filters" not in self.__dict__:
             self._filters = super().get_filters()

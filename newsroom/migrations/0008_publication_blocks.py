@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0006_publications'),
+        ('newsroom', '0007_publications'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0007_publication_blocks'),
+        ('newsroom', '0008_publication_blocks'),
     ]
 
     operations = [

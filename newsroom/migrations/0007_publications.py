@@ -14,7 +14,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0005_verbose_names'),
+        ('newsroom', '0006_images_with_credits_and_consent'),
+        ('images', '0002_copy_wagtail_images'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtaildocs', '0014_alter_document_file_size'),
         ('wagtailimages', '0027_image_description'),
@@ -40,7 +41,7 @@ class Migration(migrations.Migration):
                 ('date', models.DateField(db_index=True, default=datetime.date.today, help_text='When the publication came out; used to order lists.', verbose_name='date')),
                 ('cover_image_alt', models.CharField(blank=True, help_text='What the cover shows, for people who cannot see it. Required with a cover.', max_length=250, verbose_name='cover alt text')),
                 ('summary', models.TextField(help_text='What the publication is about and who it is for, in a few sentences.', max_length=600, verbose_name='summary')),
-                ('cover_image', models.ForeignKey(blank=True, help_text="The publication's cover, shown on its page and its card.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='cover')),
+                ('cover_image', models.ForeignKey(blank=True, help_text="The publication's cover, shown on its page and its card.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='images.customimage', verbose_name='cover')),
                 ('shared_with', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Other sites that list this publication too. It stays one page, at one address.', related_name='shared_publications', to='wagtailcore.site', verbose_name='shared with')),
                 ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='What the publication is about; readers can list publications by topic.', limit_choices_to=newsroom.models.news.source_language_topics, related_name='publications', to='newsroom.topic', verbose_name='topics')),
             ],
