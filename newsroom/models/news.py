@@ -17,8 +17,8 @@ from wagtail.models import Page, PageManager, PageQuerySet, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from newsroom.blocks import PublicationBlock
 from images.forms import ImageCheckedPageForm
+from newsroom.blocks import PublicationBlock
 from website.blocks import STORY_BLOCKS, with_heading_anchors
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
