@@ -152,6 +152,7 @@ class _Compiled:
         self.sql = sql
         self.params = list(params)
         self.compiler = compiler
+        self.using = using
 
     def run(self, values, using):
         params = tuple(
@@ -163,6 +164,9 @@ class _Compiled:
 
         def get_compiler(using=None, connection=None, elide_empty=True):
             compiler = copy.copy(template)
+            # This thread's connection: a connection serves one thread only.
+            compiler.connection = connections[using or self.using]
+            compiler.using = using or self.using
             compiler.as_sql = lambda *args, **kwargs: (sql, params)
             return compiler
 

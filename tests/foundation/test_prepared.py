@@ -103,3 +103,29 @@ def test_a_transformed_value_is_refused_rather_than_answered_wrongly(site_tree):
 def test_values_of_unsupported_types_are_refused():
     with pytest.raises(TypeError):
         Prepared(lambda value: Page.objects.filter(pk=value)).run(1.5)
+
+
+def test_a_prepared_query_runs_in_other_threads_on_their_own_connections():
+    """Compiled in one thread, run in another (a threaded server): each
+    thread uses its own database connection."""
+    import threading
+
+    from django.db import connections
+
+    prepared = Prepared(lambda depth: Page.objects.filter(depth=depth))
+    assert [page.depth for page in prepared.run(1)] == [1]
+    found, errors = [], []
+
+    def other_thread():
+        try:
+            found.extend(page.depth for page in prepared.run(1))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connections["default"].close()
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert errors == []
+    assert found == [1]
