@@ -15,7 +15,14 @@ from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page
 
-from website.sites import active_locale_id, public_q, with_homes
+from website.sites import (
+    active_locale_id,
+    language_codes,
+    language_of,
+    public_q,
+    reading_locale_ids,
+    with_homes,
+)
 
 # Foreign keys to images that cards and covers show.
 PICTURE_FIELDS = ("lead_image", "cover_image")
@@ -110,13 +117,15 @@ def _prepare_cards(pages, localize):
     if any(type(page) is not model for page in pages):
         model = Page
     locale_id = active_locale_id() if localize else None
+    # The reader's languages in order (the site's fallback), the active first.
+    order = [locale_id, *(pk for pk in reading_locale_ids() if pk != locale_id)] if localize else []
     # Two lookups united, each by an index: joined by OR in one condition,
     # PostgreSQL reads every story.
     wanted = Page.objects.filter(pk__in=[page.pk for page in pages]).order_by().values("pk")
     if locale_id is not None:
         wanted = wanted.union(
             Page.objects.filter(
-                translation_key__in={page.translation_key for page in pages}, locale_id=locale_id
+                translation_key__in={page.translation_key for page in pages}, locale_id__in=order
             )
             .order_by()
             .values("pk")
@@ -131,12 +140,19 @@ def _prepare_cards(pages, localize):
         shown = shown.defer_streamfields().select_related(*_picture_fields(model))
     found = list(shown)
     by_pk = {page.pk: page for page in found}
-    localized = {page.translation_key: page for page in found if page.locale_id == locale_id}
+    rank = {pk: index for index, pk in enumerate(order)}
+    localized = {}
+    for page in sorted(
+        (page for page in found if page.locale_id in rank), key=lambda page: rank[page.locale_id]
+    ):
+        localized.setdefault(page.translation_key, page)
     homes = dict((page.pk, home) for page, home in with_homes(found))
     cards = {}
+    codes = language_codes()
     for chosen in pages:
         page = localized.get(chosen.translation_key) or by_pk.get(chosen.pk)
         if page is not None:
+            page.language_code = language_of(page.locale_id, codes)
             cards[chosen.pk] = (page, homes.get(page.pk))
     return cards
 

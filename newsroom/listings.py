@@ -38,12 +38,16 @@ from wagtail.models import Locale, Page
 from missions.models import MissionHomePage
 from newsroom.cards import fetch_renditions
 from newsroom.models import NewsIndexPage, NewsItemPage, ReportIssuePage, Topic
+from newsroom.models.news import Unindexed
 from website.sites import (
     HOME_PATH_LENGTH,
     current_frame,
     home_pages,
     is_regional_home,
+    language_codes,
+    language_of,
     public_q,
+    reading_locale_ids,
 )
 from website.structure import MISSIONS, MISSIONS_BY_COUNTRY
 
@@ -92,6 +96,58 @@ def site_stories(site, locale=None):
     return NewsItemPage.objects.readable().listed_on(home)
 
 
+# --- Stories in the reader's languages ------------------------------------------
+# A site lists every story it has, each in the first of its languages, in the
+# reader's order (the request's frame: ``Frame.reading_order``), in which the
+# story is live: on the Kyrgyzstan site a Kyrgyz reader sees the Kyrgyz
+# stories, the others in Russian, then English.
+
+
+def reading_homes(home):
+    """The translations of ``home`` (the home page of the request's site) in
+    the reader's order of languages, or None when the site lists one
+    language only (or ``home`` is not the request's site's)."""
+    frame = current_frame()
+    if frame is None or frame.site is None or frame.default_root is None:
+        return None
+    if home.translation_key != frame.default_root.translation_key:
+        return None
+    by_locale = {page.locale_id: page for page in frame.home_translations}
+    homes = [by_locale[pk] for pk in frame.reading_locale_ids if pk in by_locale]
+    return homes if len(homes) > 1 else None
+
+
+def stories_for_readers(home, stories=None):
+    """The stories the site of ``home`` lists, readable, each once in the
+    reader's best language (``reading_homes``); in ``home``'s locale alone
+    when the site has one language. ``stories``: the queryset to start from
+    (``NewsItemPage.objects``, or ``NewsItemPage.as_pages()``)."""
+    stories = NewsItemPage.objects if stories is None else stories
+    homes = reading_homes(home)
+    if homes is None:
+        return stories.readable().listed_on(home)
+    return (
+        stories.readable()
+        .listed_on_homes(homes)
+        .in_best_language([page.locale_id for page in homes])
+    )
+
+
+def readable_for_readers(locale_id):
+    """Readable stories in the reader's languages, each once in the best
+    (``website.sites.reading_locale_ids``); in ``locale_id`` alone outside a
+    site of several languages."""
+    order = reading_locale_ids()
+    if len(order) < 2:
+        return NewsItemPage.objects.readable(locale_id)
+    return (
+        NewsItemPage.objects.readable()
+        .alias(story_locale=Unindexed("locale_id"))
+        .filter(story_locale__in=order)
+        .in_best_language(order)
+    )
+
+
 def decorate(stories, topics=False):
     """Give each story ``mission_name`` (the title of the home page that owns it,
     i.e. its site's name in the story's language), from the request's frame;
@@ -99,9 +155,11 @@ def decorate(stories, topics=False):
     been prefetched: then one query at most)."""
     stories = list(stories)
     homes = home_pages() if stories else {}
+    codes = language_codes() if stories else {}
     for story in stories:
         home = homes.get(story.path[:HOME_PATH_LENGTH])
         story.mission_name = home.title if home is not None else ""
+        story.language_code = language_of(story.locale_id, codes)
     if topics:
         for story in stories:
             story.localized_topics = localize_topics(story.topics.all(), story.locale_id)
@@ -110,10 +168,10 @@ def decorate(stories, topics=False):
 
 def latest_stories(home, limit=LATEST_STORIES, exclude=()):
     """The newest ``limit`` stories of the site of ``home``, ready for cards."""
-    stories = NewsItemPage.objects.readable().listed_on(home)
-    exclude_ids = [story.pk for story in exclude]
-    if exclude_ids:
-        stories = stories.exclude(pk__in=exclude_ids)
+    stories = stories_for_readers(home)
+    exclude_keys = [story.translation_key for story in exclude]
+    if exclude_keys:
+        stories = stories.exclude(translation_key__in=exclude_keys)
     return decorate(stories.for_cards().newest(limit))
 
 
@@ -136,9 +194,9 @@ def related_stories(story, limit=RELATED_STORIES, preview=False):
         newsitempage_id__lte=OuterRef("pk"),
         topic__in=Topic.objects.filter(translation_key__in=keys),
     )
-    stories = NewsItemPage.objects.readable(story.locale_id).filter(Exists(tagged))
+    stories = readable_for_readers(story.locale_id).filter(Exists(tagged))
     if story.pk:
-        stories = stories.exclude(pk=story.pk)
+        stories = stories.exclude(translation_key=story.translation_key)
     return decorate(stories.for_cards().newest(limit))
 
 
@@ -255,6 +313,10 @@ def filter_by_mission(stories, value, locale, missions=None):
     paths = [choice["path"] for choice in missions if choice["country"] == spec.country]
     if not paths:
         return stories.none()
+    # The mission's home page in the reader's other languages too (fallback).
+    homes = home_pages()
+    keys = {homes[path].translation_key for path in paths if path in homes}
+    paths += [path for path, home in homes.items() if home.translation_key in keys]
     query = Q()
     for path in paths:
         query |= Q(path__startswith=path)
@@ -479,10 +541,10 @@ def story_listing(home, locale_id, filters, page_number):
     number = page_number_of(page_number)
     regional = is_regional_home(home)
     missions = mission_choices(locale_id) if regional else []
-    stories = NewsItemPage.objects.readable().listed_on(home)
+    stories = stories_for_readers(home)
     filtered = filters.apply(stories, locale_id, missions) if filters else stories
     # Unfiltered, the stories are counted in the page table alone.
-    counted = filtered if filters else NewsItemPage.as_pages().readable().listed_on(home)
+    counted = filtered if filters else stories_for_readers(home, NewsItemPage.as_pages())
     topics, years, total = listing_facets(stories, locale_id, counted=counted)
     page = page_of_stories(filtered.for_cards(), number, STORIES_PER_PAGE, total)
     page.object_list = decorate(page.object_list)
@@ -519,7 +581,7 @@ def featured_stories(home):
         return []
     chosen = Page.objects.filter(pk__in=chosen_ids)
     found = (
-        NewsItemPage.objects.readable(home.locale_id)
+        readable_for_readers(home.locale_id)
         .filter(translation_key__in=chosen.values("translation_key"))
         .annotate(
             chosen_pk=Subquery(

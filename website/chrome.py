@@ -19,6 +19,7 @@ from django.urls import translate_url
 from wagtail.models import Page, PageViewRestriction
 
 from missions.models import contact_page_of, contact_pages
+from website.i18n import NOT_YET_IN, SHOWN_IN
 from website.models import FooterText, SiteSettings
 from website.sites import (
     HOME_PATH_LENGTH,
@@ -83,7 +84,8 @@ class SiteChrome:
     # --- The language switcher -------------------------------------------------------
 
     def translations(self, page=None):
-        """The languages this page can be read in, in settings.LANGUAGES order:
+        """The languages of the site this page can be read in, in the site's
+        order (settings.LANGUAGES order without a site):
         dicts of code, name (the language's own name), url, full_url and
         current. A page gives its readable translations: live, outside
         private sections, below a live home page in their language. A view
@@ -102,7 +104,14 @@ class SiteChrome:
                 if query:
                     path = f"{path}?{query}"
                 items.append(_item(code, path, request.build_absolute_uri(path), code == language))
-        items.sort(key=lambda item: LANGUAGE_ORDER.get(item["code"], len(LANGUAGE_ORDER)))
+        frame = self.frame
+        if frame is not None and frame.site is not None:
+            # Only the site's languages, in the site's order.
+            order = {code: index for index, code in enumerate(frame.languages)}
+            items = [item for item in items if item["code"] in order]
+            items.sort(key=lambda item: order[item["code"]])
+        else:
+            items.sort(key=lambda item: LANGUAGE_ORDER.get(item["code"], len(LANGUAGE_ORDER)))
         return items
 
     def _page_translations(self, page):
@@ -126,6 +135,18 @@ class SiteChrome:
             code = other.locale.language_code
             items.append(_item(code, url, other.get_full_url(self.request), other.pk == page.pk))
         return items
+
+    # --- A page shown in another language -------------------------------------------
+
+    def language_fallback(self):
+        """dict of ``asked`` and ``shown`` (language codes) and ``notice`` (in
+        the reader's language) when the page is shown in another language than
+        its address's (``Frame.route``); None otherwise."""
+        frame = self.frame
+        if frame is None or not frame.falls_back:
+            return None
+        notice = f"{NOT_YET_IN.get(frame.language, '')} {SHOWN_IN.get(frame.shown_language, '')}"
+        return {"asked": frame.language, "shown": frame.shown_language, "notice": notice.strip()}
 
     # --- The footer ------------------------------------------------------------------
 

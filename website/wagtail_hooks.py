@@ -54,7 +54,7 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from website.admin_pages import NewsroomPageViewSet
 from website.roles import grant_translator_page_permissions, translator_languages
-from website.sites import active_locale_id
+from website.sites import active_locale_id, current_frame
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
@@ -71,8 +71,17 @@ def serve_pages_in_their_own_language_only(page, request, serve_args, serve_kwar
     translated into Kazakh would show the English page under a Kazakh
     address, with Kazakh interface strings.
     """
-    if page.locale_id != active_locale_id():
+    if page.locale_id != active_locale_id() and not _shown_instead(page):
         raise Http404
+
+
+def _shown_instead(page):
+    """Whether ``page`` is the translation the request's frame chose to show
+    because the address's language has none live (``Frame.route``)."""
+    frame = current_frame()
+    return (
+        frame is not None and frame.falls_back and page.locale.language_code == frame.shown_language
+    )
 
 
 @hooks.register("before_serve_page")
