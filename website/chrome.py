@@ -70,6 +70,7 @@ class SiteChrome:
         if frame is None or frame.root is None:
             return []
         children = [page for page in frame.sections() if page.live and frame.is_public(page)]
+        children = self._with_fallback_sections(frame, children)
         in_menu = [child for child in children if child.show_in_menus]
         current_path = getattr(current, "path", "") or ""
         return [
@@ -77,9 +78,42 @@ class SiteChrome:
                 "page": item,
                 "current": current_path == item.path,
                 "ancestor": current_path.startswith(item.path) and current_path != item.path,
+                "language": getattr(item, "fallback_language", ""),
+                "url": getattr(item, "fallback_url", None),
             }
             for item in (in_menu or children)
         ]
+
+    def _with_fallback_sections(self, frame, children):
+        """The home page's sections in the reader's language and, after them
+        in the English tree's order, those not translated into it, each in
+        the first of the site's next languages it is live in, at its address
+        in the reader's language (``Frame.route`` shows it there)."""
+        root = frame.root
+        if root is None or frame.site is None or root.locale.language_code != frame.language:
+            return children
+        found = {child.translation_key for child in children}
+        for language in frame.reading_order[1:]:
+            home = frame.live_home(language)
+            if home is None:
+                continue
+            for section in frame.sections(home):
+                if section.translation_key in found or not section.live:
+                    continue
+                if not frame.is_public(section):
+                    continue
+                found.add(section.translation_key)
+                url = section.get_url(self.request)
+                if url is None:
+                    continue
+                section.fallback_language = language
+                section.fallback_url = url.replace(f"/{language}/", f"/{frame.language}/", 1)
+                children.append(section)
+        order = {
+            section.translation_key: index
+            for index, section in enumerate(frame.sections(frame.default_root))
+        }
+        return sorted(children, key=lambda page: order.get(page.translation_key, len(order)))
 
     # --- The language switcher -------------------------------------------------------
 
