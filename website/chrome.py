@@ -234,6 +234,8 @@ def _readable(frame, page):
     below a live home page in its language (without one, Wagtail routes the
     language's addresses through the English tree)."""
     home = frame.homes.get(home_path(page))
+    if page.alias_of_id and page.locale.language_code != settings.LANGUAGE_CODE:
+        return False  # an untranslated copy (wagtail-localize's alias)
     return page.live and home is not None and home.live and frame.is_public(page)
 
 

@@ -379,9 +379,10 @@ class Frame:
         return [self.locales[code].pk for code in self.reading_order if code in self.locales]
 
     def live_home(self, language):
-        """The site's live home page in ``language``, or None."""
+        """The site's live home page in ``language``, or None; an alias (a
+        copy wagtail-localize made, untranslated) is not one."""
         for home in self.home_translations:
-            if home.live and home.locale.language_code == language:
+            if home.live and not home.alias_of_id and home.locale.language_code == language:
                 return home
         return None
 
@@ -446,7 +447,11 @@ class Frame:
                 if home is None:
                     continue
                 page, depth = self._walk(home)
-                if not page.live or not (depth == len(self.components) or _routes_itself(page)):
+                if (
+                    not page.live
+                    or page.alias_of_id
+                    or not (depth == len(self.components) or _routes_itself(page))
+                ):
                     continue
                 self.shown_language = language
                 return self._route_from(page, depth, request)

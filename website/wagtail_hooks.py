@@ -180,6 +180,20 @@ class NewsroomSubmitMixin:
         return [translation for translation in translations if translation is not None]
 
 
+def languages_of_site_of(page):
+    """The languages of the site ``page`` belongs to, or None (no site)."""
+    from wagtail.models import Site
+
+    from website.sites import home_of, site_languages, with_languages
+
+    if not page.path or page.depth < 2:
+        return None
+    home = home_of(page)
+    site = with_languages(Site.objects.filter(root_page__translation_key=home.translation_key))
+    site = site.order_by("pk").first()
+    return site_languages(site) if site is not None else None
+
+
 def to_the_translations(request, translations, response):
     """After a submit or a sync: the translator goes on to the translation
     just made or updated (its editor) when there is one, or is offered each
@@ -205,6 +219,15 @@ class NewsroomSubmitPageTranslationView(NewsroomSubmitMixin, SubmitPageTranslati
     @staticmethod
     def submit_url(page):
         return reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+
+    def get_form(self):
+        """Only the languages of the page's site are offered."""
+        form = super().get_form()
+        languages = languages_of_site_of(self.object)
+        if languages is not None:
+            field = form.fields["locales"]
+            field.queryset = field.queryset.filter(language_code__in=languages)
+        return form
 
     def form_valid(self, form):
         response = super().form_valid(form)

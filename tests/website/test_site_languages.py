@@ -292,3 +292,19 @@ def test_best_translations_picks_one_row_per_page_in_order(kyrgyz_site):
     chosen = best_translations(stories, [ids["ky"], ids["ru"], ids["en"]])
 
     assert sorted(page.title for page in chosen) == ["История Кыргызстана", "Кыргызстан окуясы"]
+
+
+def test_an_untranslated_alias_is_not_served_as_a_translation(kyrgyz_site, client):
+    """wagtail-localize makes live aliases of untranslated parents: the alias
+    is not a Kyrgyz page, the Russian translation is shown with a notice."""
+    gallery_index = kyrgyz_site.kyrgyzstan_gallery_index
+    from wagtail.models import Locale
+
+    gallery_index.specific.copy_for_translation(Locale.objects.get(language_code="ky"), alias=True)
+    localize(gallery_index, "ru", {gallery_index.title: "Фото"})
+
+    response = client.get(in_language(gallery_index, "ky"), **KG)
+
+    assert response.status_code == 200
+    assert 'lang="ru"' in main_of(response)
+    assert "This page is not yet available in Kyrgyz." in html(response)

@@ -104,3 +104,17 @@ def test_translators_dashboard_offers_only_their_languages_sites(site_tree, clie
     assert "Kyrgyzstan story 1" in page
     assert "Kazakhstan story 1" not in page
     assert "Regional story" not in page
+
+
+def test_translation_is_offered_into_the_sites_languages_only(site_tree, admin_client):
+    SiteLanguages.objects.create(site=site_tree.kazakhstan_site, languages="kk, ru, en")
+    story = site_tree.kazakhstan_stories[0]
+
+    response = admin_client.get(
+        reverse("wagtail_localize:submit_page_translation", args=[story.pk])
+    )
+
+    offered = {
+        locale.language_code for locale in response.context["form"].fields["locales"].queryset
+    }
+    assert offered == {"kk", "ru"}
