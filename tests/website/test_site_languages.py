@@ -308,3 +308,15 @@ def test_an_untranslated_alias_is_not_served_as_a_translation(kyrgyz_site, clien
     assert response.status_code == 200
     assert 'lang="ru"' in main_of(response)
     assert "This page is not yet available in Kyrgyz." in html(response)
+
+
+def test_a_kyrgyz_sign_up_is_for_the_russian_edition(site_tree, client):
+    """The regional report is published in English and Russian only."""
+    from subscriptions.models import Subscriber
+
+    set_languages(site_tree.regional_site, "en, ru")
+    set_languages(site_tree.kyrgyzstan_site, "ky, ru, en")
+
+    client.post("/ky/subscribe/", {"email": "reader@example.org"}, **KG)
+
+    assert list(Subscriber.objects.values_list("language", flat=True)) == ["ru"]
