@@ -320,3 +320,57 @@ def test_a_kyrgyz_sign_up_is_for_the_russian_edition(site_tree, client):
     client.post("/ky/subscribe/", {"email": "reader@example.org"}, **KG)
 
     assert list(Subscriber.objects.values_list("language", flat=True)) == ["ru"]
+
+
+SITE_LANGUAGES = {
+    "regional": "en, ru",
+    "kazakhstan": "kk, ru, en",
+    "kyrgyzstan": "ky, ru, en",
+}
+
+
+def test_every_site_and_language_answers_as_its_languages_say(site_tree, client):
+    """Each site x each of the seven languages, for a story translated into
+    Russian only: 404 outside the site's languages; the Russian story in
+    Russian (no notice); elsewhere the best of the site's order, with a
+    notice, its hreflang listing the live translations only."""
+    from django.conf import settings
+
+    stories = {
+        "regional": site_tree.regional_story,
+        "kazakhstan": site_tree.kazakhstan_stories[0],
+        "kyrgyzstan": site_tree.kyrgyzstan_stories[0],
+    }
+    sites = {
+        "regional": site_tree.regional_site,
+        "kazakhstan": site_tree.kazakhstan_site,
+        "kyrgyzstan": site_tree.kyrgyzstan_site,
+    }
+    for name, story in stories.items():
+        set_languages(sites[name], SITE_LANGUAGES[name])
+        localize(story, "ru")
+    problems = []
+    for name, story in stories.items():
+        languages = parse_languages(SITE_LANGUAGES[name])
+        for code, _language in settings.LANGUAGES:
+            response = client.get(in_language(story, code), HTTP_HOST=sites[name].hostname)
+            if code not in languages:
+                expected = (404, None, False)
+            else:
+                shown = code if code in ("en", "ru") else fallback_order(languages, code)[1]
+                expected = (200, shown, shown != code)
+            if response.status_code != 200:
+                got = (response.status_code, None, False)
+            else:
+                main = main_of(response)
+                shown_lang = re.search(r'lang="([a-z]+)"', main)
+                got = (
+                    200,
+                    shown_lang.group(1) if shown_lang else code,
+                    'role="note"' in html(response),
+                )
+                if sorted(hreflangs(response)) != ["en", "ru", "x-default"]:
+                    problems.append((name, code, "hreflang", hreflangs(response)))
+            if got != expected:
+                problems.append((name, code, got, expected))
+    assert problems == []
