@@ -274,8 +274,12 @@ def test_a_private_translation_is_not_listed_and_asks_its_password(kyrgyz_site, 
     assert 'type="password"' in html(response)
 
 
-def test_a_missing_page_is_still_a_404(kyrgyz_site, client):
-    assert client.get("/ky/news/no-such-story/", **KG).status_code == 404
+def test_a_missing_page_is_still_a_404_in_the_readers_language(kyrgyz_site, client):
+    response = client.get("/ky/news/no-such-story/", **KG)
+
+    assert response.status_code == 404
+    assert '<html lang="ky"' in html(response)
+    assert 'class="primary-nav"' in html(response)
 
 
 # --- One query, whatever the number of stories ------------------------------------------------

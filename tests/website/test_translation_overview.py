@@ -118,3 +118,21 @@ def test_translation_is_offered_into_the_sites_languages_only(site_tree, admin_c
         locale.language_code for locale in response.context["form"].fields["locales"].queryset
     }
     assert offered == {"kk", "ru"}
+
+
+def test_the_weekly_digest_tells_each_translators_group_what_waits(kyrgyz_translations, mailoutbox):
+    from django.core.management import call_command
+
+    from website.roles import setup_roles, translator_groups
+
+    setup_roles()
+    translator = get_user_model().objects.create_user(
+        "translator-ky", email="ky@example.org", password="x"
+    )
+    translator.groups.add(Group.objects.get(name=translator_groups()["ky"]))
+
+    call_command("send_translation_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    [message] = mailoutbox
+    assert message.to == ["ky@example.org"]
+    assert "Kyrgyzstan: 2" in message.body and "1" in message.body
