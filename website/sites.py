@@ -379,10 +379,11 @@ class Frame:
         return [self.locales[code].pk for code in self.reading_order if code in self.locales]
 
     def live_home(self, language):
-        """The site's live home page in ``language``, or None; an alias (a
-        copy wagtail-localize made, untranslated) is not one."""
+        """The site's live home page in ``language``, or None (an alias of
+        the English one counts: translations may live under it; the route
+        never serves an alias itself)."""
         for home in self.home_translations:
-            if home.live and not home.alias_of_id and home.locale.language_code == language:
+            if home.live and home.locale.language_code == language:
                 return home
         return None
 
