@@ -106,7 +106,7 @@ def test_page_gives_404_at_the_address_of_a_language_its_site_has_not(site_tree,
 def test_english_page_is_shown_with_a_notice_where_it_is_not_translated(site_tree, client):
     """The Russian home page exists, the story is not translated: /ru/… of the
     story shows the English story, says so, and names its English address as
-    the canonical one (website/tests/test_site_languages.py has the rest)."""
+    the canonical one (tests/website/test_site_languages.py has the rest)."""
     regional_languages(site_tree)
     localize(site_tree.regional_news, "ru")
 
