@@ -16,7 +16,15 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from website.prepared import Fixed, Prepared
-from website.sites import active_locale_id, public_q, restricted_paths, with_homes
+from website.sites import (
+    active_locale_id,
+    language_codes,
+    language_of,
+    public_q,
+    reading_locale_ids,
+    restricted_paths,
+    with_homes,
+)
 
 # Foreign keys to images that cards and covers show.
 PICTURE_FIELDS = ("lead_image", "cover_image")
@@ -143,32 +151,41 @@ def _prepare_cards(pages, localize):
     if any(type(page) is not model for page in pages):
         model = Page
     locale_id = active_locale_id() if localize else None
+    # The reader's languages in order (the site's fallback), the active first.
+    order = [locale_id, *(pk for pk in reading_locale_ids() if pk != locale_id)] if localize else []
     found = _CARD_PAGES.run(
         Fixed(model),
         [page.pk for page in pages],
         sorted({page.translation_key for page in pages}) if locale_id is not None else [],
-        locale_id,
+        order if locale_id is not None else [],
         timezone.now(),
         restricted_paths(),
     )
     by_pk = {page.pk: page for page in found}
-    localized = {page.translation_key: page for page in found if page.locale_id == locale_id}
+    rank = {pk: index for index, pk in enumerate(order)}
+    localized = {}
+    for page in sorted(
+        (page for page in found if page.locale_id in rank), key=lambda page: rank[page.locale_id]
+    ):
+        localized.setdefault(page.translation_key, page)
     homes = dict((page.pk, home) for page, home in with_homes(found))
     cards = {}
+    codes = language_codes()
     for chosen in pages:
         page = localized.get(chosen.translation_key) or by_pk.get(chosen.pk)
         if page is not None:
+            page.language_code = language_of(page.locale_id, codes)
             cards[chosen.pk] = (page, homes.get(page.pk))
     return cards
 
 
-def _card_pages(model, pks, keys, locale_id, now, private):
+def _card_pages(model, pks, keys, order, now, private):
     # Two lookups united, each by an index: joined by OR in one condition,
     # PostgreSQL reads every story.
     wanted = Page.objects.filter(pk__in=pks).order_by().values("pk")
-    if locale_id is not None:
+    if order:
         wanted = wanted.union(
-            Page.objects.filter(translation_key__in=keys, locale_id=locale_id)
+            Page.objects.filter(translation_key__in=keys, locale_id__in=order)
             .order_by()
             .values("pk")
         )

@@ -38,13 +38,17 @@ from wagtail.models import Locale, Page
 from missions.models import MissionHomePage
 from newsroom.cards import fetch_renditions
 from newsroom.models import NewsIndexPage, NewsItemPage, ReportIssuePage, Topic
+from newsroom.models.news import Unindexed
 from website.prepared import Fixed, Prepared
 from website.sites import (
     HOME_PATH_LENGTH,
     current_frame,
     home_pages,
     is_regional_home,
+    language_codes,
+    language_of,
     public_q,
+    reading_locale_ids,
     restricted_paths,
 )
 from website.structure import MISSIONS, MISSIONS_BY_COUNTRY
@@ -94,25 +98,66 @@ def site_stories(site, locale=None):
     return NewsItemPage.objects.readable().listed_on(home)
 
 
-def decorate(stories, topics=False):
-    """Give each story ``mission_name`` (the title of the home page that owns it,
-    i.e. its site's name in the story's language), from the request's frame;
-    with ``topics``, ``localized_topics`` too (the stories' topics must have
-    been prefetched: then one query at most)."""
-    stories = list(stories)
-    homes = home_pages() if stories else {}
-    for story in stories:
-        home = homes.get(story.path[:HOME_PATH_LENGTH])
-        story.mission_name = home.title if home is not None else ""
-    if topics:
-        for story in stories:
-            story.localized_topics = localize_topics(story.topics.all(), story.locale_id)
-    return stories
+# --- Stories in the reader's languages ------------------------------------------
+
+# ``stories_for_readers``' default: the reader's home pages from the frame.
+READING_HOMES = object()
+# A site lists every story it has, each in the first of its languages, in the
+# reader's order (the request's frame: ``Frame.reading_order``), in which the
+# story is live: on the Kyrgyzstan site a Kyrgyz reader sees the Kyrgyz
+# stories, the others in Russian, then English.
+
+
+def reading_homes(home):
+    """The translations of ``home`` (the home page of the request's site) in
+    the reader's order of languages, or None when the site lists one
+    language only (or ``home`` is not the request's site's)."""
+    frame = current_frame()
+    if frame is None or frame.site is None or frame.default_root is None:
+        return None
+    if home.translation_key != frame.default_root.translation_key:
+        return None
+    by_locale = {page.locale_id: page for page in frame.home_translations}
+    homes = [by_locale[pk] for pk in frame.reading_locale_ids if pk in by_locale]
+    return homes if len(homes) > 1 else None
+
+
+def stories_for_readers(home, stories=None, *, homes=READING_HOMES, now=None, private=None):
+    """The stories the site of ``home`` lists, readable, each once in the
+    reader's best language (``reading_homes``, unless ``homes`` are given);
+    in ``home``'s locale alone when the site has one language. ``stories``:
+    the queryset to start from (``NewsItemPage.objects``, or
+    ``NewsItemPage.as_pages()``). ``now`` and ``private``: as for
+    ``readable()``."""
+    stories = NewsItemPage.objects if stories is None else stories
+    homes = reading_homes(home) if homes is READING_HOMES else homes
+    if homes is None:
+        return stories.readable(now=now, private=private).listed_on(home)
+    return (
+        stories.readable(now=now, private=private)
+        .listed_on_homes(homes)
+        .in_best_language([page.locale_id for page in homes])
+    )
+
+
+def readable_for_readers(locale_id, *, order=None, now=None, private=None):
+    """Readable stories in the reader's languages (``order``, default
+    ``website.sites.reading_locale_ids``), each once in the best; in
+    ``locale_id`` alone outside a site of several languages."""
+    order = reading_locale_ids() if order is None else order
+    if len(order) < 2:
+        return NewsItemPage.objects.readable(locale_id, now=now, private=private)
+    return (
+        NewsItemPage.objects.readable(now=now, private=private)
+        .alias(story_locale=Unindexed("locale_id"))
+        .filter(story_locale__in=order)
+        .in_best_language(order)
+    )
 
 
 def _home_values(home):
     """What ``StoryQuerySet.listed_on`` reads of a home page, as values of a
-    prepared query."""
+    prepared query (website/prepared.py)."""
     return {
         "locale_id": home.locale_id,
         "path": home.path,
@@ -121,10 +166,38 @@ def _home_values(home):
     }
 
 
-def _latest(home, now, private, exclude_ids, limit):
-    stories = NewsItemPage.objects.readable(now=now, private=private).listed_on(home)
-    if exclude_ids:
-        stories = stories.exclude(pk__in=exclude_ids)
+def _reader_values(home):
+    """What ``stories_for_readers`` reads for the site of ``home``, as values
+    of a prepared query: the home page and the reader's home pages."""
+    homes = reading_homes(home)
+    return {
+        "home": _home_values(home),
+        "homes": None if homes is None else [_home_values(page) for page in homes],
+    }
+
+
+def decorate(stories, topics=False):
+    """Give each story ``mission_name`` (the title of the home page that owns it,
+    i.e. its site's name in the story's language), from the request's frame;
+    with ``topics``, ``localized_topics`` too (the stories' topics must have
+    been prefetched: then one query at most)."""
+    stories = list(stories)
+    homes = home_pages() if stories else {}
+    codes = language_codes() if stories else {}
+    for story in stories:
+        home = homes.get(story.path[:HOME_PATH_LENGTH])
+        story.mission_name = home.title if home is not None else ""
+        story.language_code = language_of(story.locale_id, codes)
+    if topics:
+        for story in stories:
+            story.localized_topics = localize_topics(story.topics.all(), story.locale_id)
+    return stories
+
+
+def _latest(reader, now, private, exclude_keys, limit):
+    stories = stories_for_readers(reader.home, homes=reader.homes, now=now, private=private)
+    if exclude_keys:
+        stories = stories.exclude(translation_key__in=exclude_keys)
     return stories.for_cards().newest(limit)
 
 
@@ -135,32 +208,31 @@ def latest_stories(home, limit=LATEST_STORIES, exclude=()):
     """The newest ``limit`` stories of the site of ``home``, ready for cards."""
     return decorate(
         _LATEST.run(
-            _home_values(home),
+            _reader_values(home),
             timezone.now(),
             restricted_paths(),
-            [story.pk for story in exclude],
+            [story.translation_key for story in exclude],
             Fixed(limit),
         )
     )
 
 
 def related_stories(story, limit=RELATED_STORIES, preview=False):
-    """Up to ``limit`` other stories of the same locale sharing a topic with
-    ``story``, newest first, ready for cards: one query (a preview's topics
-    are those being edited)."""
+    """Up to ``limit`` other stories sharing a topic with ``story``, in the
+    reader's languages (each once, in the best), newest first, ready for
+    cards: one query (a preview's topics are those being edited)."""
+    values = (story.translation_key, story.locale_id, reading_locale_ids())
     if story.pk and not preview:
         return decorate(
-            _RELATED.run(
-                story.pk, story.locale_id, timezone.now(), restricted_paths(), Fixed(limit)
-            )
+            _RELATED.run(story.pk, *values, timezone.now(), restricted_paths(), Fixed(limit))
         )
     keys = [topic.translation_key for topic in story.topics.all()]
     if not keys:
         return []
-    return decorate(_related(story.pk, story.locale_id, None, None, limit, keys=keys))
+    return decorate(_related(story.pk, *values, None, None, limit, keys=keys))
 
 
-def _related(story_pk, locale_id, now, private, limit, keys=None):
+def _related(story_pk, story_key, locale_id, order, now, private, limit, keys=None):
     if keys is None:
         keys = Topic.objects.filter(stories=story_pk).values("translation_key")
     # Asked of each story, newest first, until enough are found: the stories
@@ -172,11 +244,11 @@ def _related(story_pk, locale_id, now, private, limit, keys=None):
         newsitempage_id__lte=OuterRef("pk"),
         topic__in=Topic.objects.filter(translation_key__in=keys),
     )
-    stories = NewsItemPage.objects.readable(locale_id, now=now, private=private).filter(
+    stories = readable_for_readers(locale_id, order=order, now=now, private=private).filter(
         Exists(tagged)
     )
     if story_pk:
-        stories = stories.exclude(pk=story_pk)
+        stories = stories.exclude(translation_key=story_key)
     return stories.for_cards().newest(limit)
 
 
@@ -296,6 +368,10 @@ def filter_by_mission(stories, value, locale, missions=None):
     paths = [choice["path"] for choice in missions if choice["country"] == spec.country]
     if not paths:
         return stories.none()
+    # The mission's home page in the reader's other languages too (fallback).
+    homes = home_pages()
+    keys = {homes[path].translation_key for path in paths if path in homes}
+    paths += [path for path, home in homes.items() if home.translation_key in keys]
     query = Q()
     for path in paths:
         query |= Q(path__startswith=path)
@@ -364,13 +440,11 @@ def listing_facets(stories, locale, counted=None):
     return _read_facets(rows, locale_id, _years_reader(stories, last))
 
 
-def _site_facets(home, now, private, last):
-    return _facet_rows(
-        NewsItemPage.objects.readable(now=now, private=private).listed_on(home),
-        home.locale_id,
-        NewsItemPage.as_pages().readable(now=now, private=private).listed_on(home),
-        last,
-    )
+def _site_facets(reader, now, private, last):
+    def stories(start=None):
+        return stories_for_readers(reader.home, start, homes=reader.homes, now=now, private=private)
+
+    return _facet_rows(stories(), reader.home.locale_id, stories(NewsItemPage.as_pages()), last)
 
 
 _SITE_FACETS = Prepared(_site_facets)
@@ -379,9 +453,8 @@ _SITE_FACETS = Prepared(_site_facets)
 def site_facets(home):
     """``listing_facets`` of every story the site of ``home`` lists."""
     last = timezone.localdate().year + 1
-    rows = _SITE_FACETS.run(_home_values(home), timezone.now(), restricted_paths(), Fixed(last))
-    stories = NewsItemPage.objects.readable().listed_on(home)
-    return _read_facets(rows, home.locale_id, _years_reader(stories, last))
+    rows = _SITE_FACETS.run(_reader_values(home), timezone.now(), restricted_paths(), Fixed(last))
+    return _read_facets(rows, home.locale_id, _years_reader(stories_for_readers(home), last))
 
 
 def _facet_rows(stories, locale_id, counted, last):
@@ -538,10 +611,9 @@ def page_of_stories(stories, number, per_page, total):
     return paginator._get_page(list(stories.newest(per_page, start)), number, paginator)
 
 
-def _site_stories_slice(home, now, private, count, start):
+def _site_stories_slice(reader, now, private, count, start):
     return (
-        NewsItemPage.objects.readable(now=now, private=private)
-        .listed_on(home)
+        stories_for_readers(reader.home, homes=reader.homes, now=now, private=private)
         .for_cards()
         .newest(count, start)
     )
@@ -555,7 +627,7 @@ def _page_of_site_stories(home, number, per_page, total):
     paginator = ListingPaginator(total, per_page)
     number = paginator.validate_number(number)
     stories = _SITE_STORIES_SLICE.run(
-        _home_values(home),
+        _reader_values(home),
         timezone.now(),
         restricted_paths(),
         Fixed(per_page),
@@ -585,17 +657,15 @@ def story_listing(home, locale_id, filters, page_number):
     number = page_number_of(page_number)
     regional = is_regional_home(home)
     missions = mission_choices(locale_id) if regional else []
-    stories = NewsItemPage.objects.readable().listed_on(home)
+    stories = stories_for_readers(home)
     filtered = filters.apply(stories, locale_id, missions) if filters else stories
     # Unfiltered, the stories are counted in the page table alone.
-    counted = filtered if filters else NewsItemPage.as_pages().readable().listed_on(home)
+    counted = filtered if filters else stories_for_readers(home, NewsItemPage.as_pages())
     if filters:
         topics, years, total = listing_facets(stories, locale_id, counted=counted)
-    else:
-        topics, years, total = site_facets(home)
-    if filters:
         page = page_of_stories(filtered.for_cards(), number, STORIES_PER_PAGE, total)
     else:
+        topics, years, total = site_facets(home)
         page = _page_of_site_stories(home, number, STORIES_PER_PAGE, total)
     page.object_list = decorate(page.object_list)
     fetch_renditions(page.object_list)
@@ -636,15 +706,17 @@ def featured_stories(home):
     ]
     if not chosen_ids:
         return []
-    found = _FEATURED.run(chosen_ids, home.locale_id, timezone.now(), restricted_paths())
+    found = _FEATURED.run(
+        chosen_ids, home.locale_id, reading_locale_ids(), timezone.now(), restricted_paths()
+    )
     position = {pk: index for index, pk in reversed(list(enumerate(chosen_ids)))}
     return decorate(sorted(found, key=lambda story: position.get(story.chosen_pk, len(position))))
 
 
-def _featured(chosen_ids, locale_id, now, private):
+def _featured(chosen_ids, locale_id, order, now, private):
     chosen = Page.objects.filter(pk__in=chosen_ids)
     return (
-        NewsItemPage.objects.readable(locale_id, now=now, private=private)
+        readable_for_readers(locale_id, order=order, now=now, private=private)
         .filter(translation_key__in=chosen.values("translation_key"))
         .annotate(
             chosen_pk=Subquery(

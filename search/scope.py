@@ -26,7 +26,15 @@ from newsroom import listings
 from newsroom.models import NewsItemPage, PhotoGalleryPage, PublicationPage, ReportIssuePage
 from search import backends
 from search.text import highlight
-from website.sites import HOME_PATH_LENGTH, get_site_root, home_pages, is_regional_home
+from website.sites import (
+    HOME_PATH_LENGTH,
+    frame_for,
+    get_site_root,
+    home_pages,
+    is_regional_home,
+    language_codes,
+    language_of,
+)
 
 RESULTS_PER_PAGE = 10
 # Results a backend without a queryset (OpenSearch) ranks: a hundred pages.
@@ -133,6 +141,21 @@ class SearchScope:
         homes.sort(key=lambda home: order.index(home.locale.language_code))
         return [cls.for_home(home) for home in homes]
 
+    @classmethod
+    def fallback_scopes(cls, request):
+        """The scopes of the request's site in the languages a page missing in
+        the reader's is looked for in, in that order (``Frame.reading_order``,
+        the reader's own left out), where the home page is live."""
+        frame = frame_for(request)
+        if frame is None or frame.site is None:
+            return []
+        homes = {home.locale.language_code: home for home in get_site_root(request).translations}
+        return [
+            cls.for_home(homes[code])
+            for code in frame.reading_order[1:]
+            if code in homes and code != frame.language
+        ]
+
     def __bool__(self):
         return self.home is not None
 
@@ -230,6 +253,27 @@ def ranked_ids(scope, text, filters, language):
     return _result_ids(backend.search(text.query, scope.pages(filters), operator="and"))
 
 
+def ranked_in_reading_order(request, scope, text, filters, language):
+    """``ranked_ids`` in the reader's language, then in each of the site's
+    next languages (``SearchScope.fallback_scopes``, each searched with its
+    own text search configuration), each page once, in the first language
+    it was found in: one query a language, and one for the pages' keys."""
+    groups = [ranked_ids(scope, text, filters, language)]
+    for other in SearchScope.fallback_scopes(request):
+        groups.append(ranked_ids(other, text, filters, other.locale.language_code))
+    if len(groups) < 2:
+        return groups[0]
+    found = [pk for group in groups for pk in group]
+    keys = dict(Page.objects.filter(pk__in=found).values_list("pk", "translation_key"))
+    seen, ids = set(), []
+    for pk in found:
+        key = keys.get(pk)
+        if key not in seen:
+            seen.add(key)
+            ids.append(pk)
+    return ids
+
+
 def pages_in_order(ids):
     """The specific pages of ``ids``, in that order, without their stream fields
     (results show titles and summaries, not bodies)."""
@@ -249,6 +293,7 @@ class SearchHit:
     summary: str = ""  # HTML: escaped text with the matched words in <mark>
     promoted: bool = False
     description: str = ""  # an editor's words for a promoted result
+    language: str = ""  # the page's language code
 
     @property
     def title(self):
@@ -283,6 +328,7 @@ def hits(pages, terms, promoted=False):
     own (the home pages' titles are kept per content generation)."""
     pages = list(pages)
     homes = home_pages()  # kept per content generation
+    codes = language_codes() if pages else {}
     results = []
     for page in pages:
         kind = KIND_OF_MODEL.get(type(page)) or KINDS_BY_SLUG["contact"]
@@ -294,6 +340,7 @@ def hits(pages, terms, promoted=False):
                 mission=getattr(homes.get(page.path[:HOME_PATH_LENGTH]), "title", ""),
                 summary=highlight(summary_of(page), terms),
                 promoted=promoted,
+                language=language_of(page.locale_id, codes),
             )
         )
     return results

@@ -24,6 +24,7 @@ from search.scope import (
     hits,
     pages_in_order,
     ranked_ids,
+    ranked_in_reading_order,
 )
 from search.text import parse_query
 from website.chrome import LANGUAGE_NAMES
@@ -115,7 +116,7 @@ def search(request):
     if text:
         context.update(topics=scope.topics(), years=scope.years(), missions=scope.missions())
         promotions = Promotions(text.raw, scope, text.terms)
-        ids = ranked_ids(scope, text, filters, translation.get_language())
+        ids = ranked_in_reading_order(request, scope, text, filters, translation.get_language())
         if promotions.page_ids:
             promoted_ids = set(promotions.page_ids)
             ids = [pk for pk in ids if pk not in promoted_ids]

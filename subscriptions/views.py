@@ -5,6 +5,7 @@ Cache-Control header alone, website/cache_middleware.py), as they carry a CSRF
 token or act on a signed link.
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -17,6 +18,7 @@ from wagtail.models import Site
 from subscriptions import links, ratelimit, signup
 from subscriptions.edition import reports_site, site_name
 from subscriptions.forms import SubscribeForm
+from website.sites import site_languages
 
 
 def _site(request):
@@ -24,6 +26,19 @@ def _site(request):
     if site is None:
         raise Http404
     return site
+
+
+def edition_language(site, language):
+    """The language of the e-mail edition a reader in ``language`` signs up
+    for: an edition exists in the languages of the reports' site only
+    (``website.sites.site_languages``), so a reader of another language gets
+    the one it falls back to (Kyrgyz: Russian), else the site's first."""
+    languages = site_languages(site)
+    fallback = getattr(settings, "TRANSLATION_FALLBACKS", {}).get(language)
+    for code in (language, fallback):
+        if code in languages:
+            return code
+    return languages[0]
 
 
 def _invalid_link(request):
@@ -44,7 +59,7 @@ def subscribe(request):
             status = 429
         elif form.is_valid():
             if not form.is_from_robot:
-                signup.sign_up(form.cleaned_data["email"], site, language)
+                signup.sign_up(form.cleaned_data["email"], site, edition_language(site, language))
             return redirect("subscriptions:check_inbox")
         else:
             status = 400

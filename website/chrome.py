@@ -19,6 +19,7 @@ from django.urls import translate_url
 from wagtail.models import Page, PageViewRestriction
 
 from missions.models import contact_page_of, contact_pages
+from website.i18n import NOT_YET_IN, SHOWN_IN
 from website.models import FooterText, SiteSettings
 from website.sites import (
     HOME_PATH_LENGTH,
@@ -69,6 +70,7 @@ class SiteChrome:
         if frame is None or frame.root is None:
             return []
         children = [page for page in frame.sections() if page.live and frame.is_public(page)]
+        children = self._with_fallback_sections(frame, children)
         in_menu = [child for child in children if child.show_in_menus]
         current_path = getattr(current, "path", "") or ""
         return [
@@ -76,14 +78,48 @@ class SiteChrome:
                 "page": item,
                 "current": current_path == item.path,
                 "ancestor": current_path.startswith(item.path) and current_path != item.path,
+                "language": getattr(item, "fallback_language", ""),
+                "url": getattr(item, "fallback_url", None),
             }
             for item in (in_menu or children)
         ]
 
+    def _with_fallback_sections(self, frame, children):
+        """The home page's sections in the reader's language and, after them
+        in the English tree's order, those not translated into it, each in
+        the first of the site's next languages it is live in, at its address
+        in the reader's language (``Frame.route`` shows it there)."""
+        root = frame.root
+        if root is None or frame.site is None or root.locale.language_code != frame.language:
+            return children
+        found = {child.translation_key for child in children}
+        for language in frame.reading_order[1:]:
+            home = frame.live_home(language)
+            if home is None:
+                continue
+            for section in frame.sections(home):
+                if section.translation_key in found or not section.live:
+                    continue
+                if not frame.is_public(section):
+                    continue
+                found.add(section.translation_key)
+                url = section.get_url(self.request)
+                if url is None:
+                    continue
+                section.fallback_language = language
+                section.fallback_url = url.replace(f"/{language}/", f"/{frame.language}/", 1)
+                children.append(section)
+        order = {
+            section.translation_key: index
+            for index, section in enumerate(frame.sections(frame.default_root))
+        }
+        return sorted(children, key=lambda page: order.get(page.translation_key, len(order)))
+
     # --- The language switcher -------------------------------------------------------
 
     def translations(self, page=None):
-        """The languages this page can be read in, in settings.LANGUAGES order:
+        """The languages of the site this page can be read in, in the site's
+        order (settings.LANGUAGES order without a site):
         dicts of code, name (the language's own name), url, full_url and
         current. A page gives its readable translations: live, outside
         private sections, below a live home page in their language. A view
@@ -102,7 +138,14 @@ class SiteChrome:
                 if query:
                     path = f"{path}?{query}"
                 items.append(_item(code, path, request.build_absolute_uri(path), code == language))
-        items.sort(key=lambda item: LANGUAGE_ORDER.get(item["code"], len(LANGUAGE_ORDER)))
+        frame = self.frame
+        if frame is not None and frame.site is not None:
+            # Only the site's languages, in the site's order.
+            order = {code: index for index, code in enumerate(frame.languages)}
+            items = [item for item in items if item["code"] in order]
+            items.sort(key=lambda item: order[item["code"]])
+        else:
+            items.sort(key=lambda item: LANGUAGE_ORDER.get(item["code"], len(LANGUAGE_ORDER)))
         return items
 
     def _page_translations(self, page):
@@ -126,6 +169,18 @@ class SiteChrome:
             code = other.locale.language_code
             items.append(_item(code, url, other.get_full_url(self.request), other.pk == page.pk))
         return items
+
+    # --- A page shown in another language -------------------------------------------
+
+    def language_fallback(self):
+        """dict of ``asked`` and ``shown`` (language codes) and ``notice`` (in
+        the reader's language) when the page is shown in another language than
+        its address's (``Frame.route``); None otherwise."""
+        frame = self.frame
+        if frame is None or not frame.falls_back:
+            return None
+        notice = f"{NOT_YET_IN.get(frame.language, '')} {SHOWN_IN.get(frame.shown_language, '')}"
+        return {"asked": frame.language, "shown": frame.shown_language, "notice": notice.strip()}
 
     # --- The footer ------------------------------------------------------------------
 
@@ -179,6 +234,8 @@ def _readable(frame, page):
     below a live home page in its language (without one, Wagtail routes the
     language's addresses through the English tree)."""
     home = frame.homes.get(home_path(page))
+    if page.alias_of_id and page.locale.language_code != settings.LANGUAGE_CODE:
+        return False  # an untranslated copy (wagtail-localize's alias)
     return page.live and home is not None and home.live and frame.is_public(page)
 
 

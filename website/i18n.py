@@ -29,6 +29,7 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import trans_real
 from wagtail.models import Page, Site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -45,6 +46,36 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 WAGTAIL_SERVE_URL_NAME = "wagtail_serve"
+
+# What a card or a page in another language than the reader's says, in the
+# reader's interface language (``site_tags.in_language``, the fallback notice).
+IN_LANGUAGE = {
+    "en": _("In English"),
+    "ru": _("In Russian"),
+    "kk": _("In Kazakh"),
+    "ky": _("In Kyrgyz"),
+    "tg": _("In Tajik"),
+    "tk": _("In Turkmen"),
+    "uz": _("In Uzbek"),
+}
+NOT_YET_IN = {
+    "en": _("This page is not yet available in English."),
+    "ru": _("This page is not yet available in Russian."),
+    "kk": _("This page is not yet available in Kazakh."),
+    "ky": _("This page is not yet available in Kyrgyz."),
+    "tg": _("This page is not yet available in Tajik."),
+    "tk": _("This page is not yet available in Turkmen."),
+    "uz": _("This page is not yet available in Uzbek."),
+}
+SHOWN_IN = {
+    "en": _("It is shown in English."),
+    "ru": _("It is shown in Russian."),
+    "kk": _("It is shown in Kazakh."),
+    "ky": _("It is shown in Kyrgyz."),
+    "tg": _("It is shown in Tajik."),
+    "tk": _("It is shown in Turkmen."),
+    "uz": _("It is shown in Uzbek."),
+}
 
 
 def home_in_language(request, language_code):
@@ -94,14 +125,28 @@ def language_with_content(request, path):
     language prefix) to: the visitor's own (cookie, then Accept-Language) when
     the address exists in it, else the default language when it exists in that;
     None when it exists in neither."""
-    preferred = translation.get_language_from_request(request)
-    for language_code in dict.fromkeys([preferred, settings.LANGUAGE_CODE]):
+    for language_code in preferred_languages(request):
         candidates = [path]
         if settings.APPEND_SLASH and not path.endswith("/"):
             candidates.append(f"{path}/")
         if any(_address_exists(request, candidate, language_code) for candidate in candidates):
             return language_code
     return None
+
+
+def preferred_languages(request):
+    """The languages of the request's site in the order the visitor is sent
+    to them: their own (cookie, then Accept-Language) and the language it
+    falls back to (``TRANSLATION_FALLBACKS``: Kyrgyz to Russian) when the site
+    has them, then the site's languages in its order."""
+    from website.sites import frame_for, site_languages
+
+    frame = frame_for(request)
+    languages = frame.languages if frame is not None else site_languages(None)
+    preferred = translation.get_language_from_request(request)
+    fallback = getattr(settings, "TRANSLATION_FALLBACKS", {}).get(preferred)
+    wanted = [code for code in (preferred, fallback) if code in languages]
+    return list(dict.fromkeys([*wanted, *languages]))
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

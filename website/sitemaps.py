@@ -1,7 +1,7 @@
 """``/sitemap.xml`` and ``/robots.txt`` of each site (outside the language prefix).
 
 The sitemap of a site lists every page a visitor can read on it, in every
-language: the live, public (no view restriction above it), unexpired pages
+language of the site (``website.sites.site_languages``): the live, public (no view restriction above it), unexpired pages
 below each live translation of the site's home page. Pages of other sites,
 drafts, private sections and expired pages are left out. A page with live
 translations names them all (itself included) as
@@ -30,18 +30,29 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Page
 
+from website.sites import site_languages
+
 LANGUAGE_ORDER = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
 
 
 def readable_pages(site):
-    """The pages of ``site`` a visitor can read, in every language it is
-    published in, in tree order, with their locales."""
+    """The pages of ``site`` a visitor can read, in every language of the
+    site it is published in, in tree order, with their locales."""
     from newsroom.listings import public_q
 
-    roots = Page.objects.filter(
-        Q(pk=site.root_page_id)
-        | Q(translation_key__in=Page.objects.filter(pk=site.root_page_id).values("translation_key"))
-    ).filter(live=True)
+    languages = site_languages(site)
+    roots = (
+        Page.objects.filter(locale__language_code__in=languages)
+        .filter(
+            Q(pk=site.root_page_id)
+            | Q(
+                translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                    "translation_key"
+                )
+            )
+        )
+        .filter(live=True)
+    )
     under_roots = Q()
     for path in roots.values_list("path", flat=True):
         under_roots |= Q(path__startswith=path)

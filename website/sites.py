@@ -29,11 +29,14 @@ from functools import cached_property, partial
 from operator import attrgetter
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.core.exceptions import DisallowedHost, ValidationError
+from django.db import models
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from website.prepared import Prepared
@@ -80,6 +83,154 @@ def site_for_host(sites, hostname, port):
     if len(by_host) == 1:
         return by_host[0]
     return default
+
+
+# --- The languages of a site -----------------------------------------------------------
+# Each site answers in its own ordered list of languages (``SiteLanguages``,
+# a site setting administrators edit): the first is the one its readers are
+# sent to by default, and the order is the order in which a page missing in
+# the reader's language is looked for in the others (``fallback_order``).
+# A site without the setting answers in every language of settings.LANGUAGES.
+# The setting lives here, in the foundation, because the frame reads it with
+# the sites (in the same query) and nothing here may import the public site.
+
+
+def all_languages():
+    """Every language of the project, in settings.LANGUAGES order."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def parse_languages(text):
+    """The language codes of ``text`` ("ky, ru en"), in order, each once."""
+    codes = [code.strip().lower() for code in (text or "").replace(",", " ").split()]
+    return list(dict.fromkeys(code for code in codes if code))
+
+
+def validate_languages(text):
+    codes = parse_languages(text)
+    known = set(all_languages())
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise ValidationError(
+            _("Unknown language code: %(codes)s. Use: %(known)s."),
+            params={"codes": ", ".join(unknown), "known": ", ".join(all_languages())},
+        )
+    if not codes:
+        raise ValidationError(_("A site needs at least one language."))
+    if settings.LANGUAGE_CODE not in codes:
+        raise ValidationError(
+            _("Keep English (en): every page is written in English first."),
+        )
+
+
+@register_setting(icon="site")
+class SiteLanguages(BaseSiteSetting):
+    """The languages a site answers in, in order of preference."""
+
+    languages = models.CharField(
+        max_length=100,
+        validators=[validate_languages],
+        help_text=_(
+            "Language codes in order of preference, separated by commas, e.g. "
+            '"ky, ru, en". The site answers only in these languages; a page not yet '
+            "translated into the reader's language is shown in the first of the next "
+            "ones it exists in. Codes: en, ru, kk, ky, tg, tk, uz. English must stay."
+        ),
+        verbose_name=_("languages"),
+    )
+
+    class Meta:
+        app_label = "website"
+        verbose_name = _("site languages")
+        verbose_name_plural = _("site languages")
+
+    def __str__(self):
+        return self.languages
+
+    def clean(self):
+        super().clean()
+        self.languages = ", ".join(parse_languages(self.languages))
+
+    @property
+    def language_list(self):
+        return parse_languages(self.languages)
+
+
+def with_languages(sites):
+    """``sites`` (a Site queryset) with each one's language setting read in
+    the same query (``site_languages``)."""
+    setting = SiteLanguages.objects.filter(site=OuterRef("pk")).values("languages")[:1]
+    return sites.annotate(language_setting=Subquery(setting))
+
+
+def site_languages(site):
+    """The ordered language codes of ``site`` (every language without a
+    setting, or without a site); one query unless the site came with its
+    setting (``with_languages``)."""
+    if site is None:
+        return all_languages()
+    if not hasattr(site, "language_setting"):
+        site.language_setting = (
+            SiteLanguages.objects.filter(site=site).values_list("languages", flat=True).first()
+        )
+    known = set(all_languages())
+    codes = [code for code in parse_languages(site.language_setting) if code in known]
+    return codes or all_languages()
+
+
+def fallback_order(languages, language):
+    """The order in which a page is looked for when asked in ``language`` on
+    a site of ``languages``: that language, then the site's languages after
+    it, then those before it (Kyrgyzstan, "ky, ru, en": ky, ru, en for a
+    Kyrgyz reader; ru, en, ky for a Russian one)."""
+    if language not in languages:
+        return list(languages)
+    index = languages.index(language)
+    return languages[index:] + languages[:index]
+
+
+def best_translations(pages, locale_ids):
+    """``pages`` (a page queryset, in any of ``locale_ids``) with each page
+    once, in the first of ``locale_ids`` it is among ``pages`` in: the rows
+    for which no translation of a better rank is among them. One condition
+    (NOT EXISTS, looked up by the translation key's index), whatever the
+    number of pages; ``pages`` unchanged for fewer than two locales."""
+    locale_ids = list(locale_ids)
+    if len(locale_ids) < 2:
+        return pages
+    rank = Case(
+        *(When(locale_id=pk, then=Value(index)) for index, pk in enumerate(locale_ids)),
+        default=Value(len(locale_ids)),
+        output_field=models.IntegerField(),
+    )
+    ranked = pages.annotate(language_rank=rank)
+    better = ranked.filter(
+        translation_key=OuterRef("translation_key"), language_rank__lt=OuterRef("language_rank")
+    )
+    return ranked.filter(~Exists(better.order_by().values("pk")))
+
+
+def reading_locale_ids():
+    """The pks of the locales of the request's site in the order pages are
+    looked for for its reader (``Frame.reading_order``); the active one alone
+    outside a request."""
+    frame = current_frame()
+    if frame is not None and frame.site is not None:
+        return frame.reading_locale_ids
+    active = active_locale_id()
+    return [active] if active is not None else []
+
+
+def language_codes():
+    """The language codes by locale pk (``locale_ids`` turned round): ask it
+    once for a list of pages."""
+    return {pk: code for code, pk in locale_ids().items()}
+
+
+def language_of(locale_id, codes=None):
+    """The language code of a locale's pk (``codes``: from ``language_codes``),
+    or ""."""
+    return (codes if codes is not None else language_codes()).get(locale_id, "")
 
 
 # --- The frame -----------------------------------------------------------------------------
@@ -131,7 +282,8 @@ def _frame_pages(root_ids, root_id, slugs, in_a_site):
     )
 
 
-_SITES = Prepared(lambda: Site.objects.order_by("pk"))
+# Each site with its languages (``with_languages``).
+_SITES = Prepared(lambda: with_languages(Site.objects.order_by("pk")))
 
 # Built and compiled once per process and shape (number of sites and of steps
 # in the address): Django took longer to build this query than the database
@@ -217,6 +369,37 @@ class Frame:
         """The Locale of the active language, or None."""
         return self.locales.get(self.language) or _locale_for(self.language)
 
+    # --- The site's languages ---------------------------------------------------
+
+    @cached_property
+    def languages(self):
+        """The site's languages, in its order (``site_languages``)."""
+        return site_languages(self.site)
+
+    def speaks(self, language):
+        """Whether the site answers in ``language``."""
+        return language in self.languages
+
+    @cached_property
+    def reading_order(self):
+        """The site's languages in the order a page is looked for when the
+        reader asks for the active language (``fallback_order``)."""
+        return fallback_order(self.languages, self.language)
+
+    @cached_property
+    def reading_locale_ids(self):
+        """The pks of the locales of ``reading_order`` that have pages."""
+        return [self.locales[code].pk for code in self.reading_order if code in self.locales]
+
+    def live_home(self, language):
+        """The site's live home page in ``language``, or None (an alias of
+        the English one counts: translations may live under it; the route
+        never serves an alias itself)."""
+        for home in self.home_translations:
+            if home.live and home.locale.language_code == language:
+                return home
+        return None
+
     def is_public(self, page):
         """Whether ``page`` is outside every private section."""
         return not any(page.path.startswith(path) for path in self.restricted)
@@ -269,6 +452,35 @@ class Frame:
         root = self.root
         if root is None or self.components is None:
             return None
+        self.shown_language = self.language
+        if self.site is not None and len(self.languages) > 1:
+            # The page in the reader's language, else in the first of the
+            # site's next languages it is live in (``reading_order``).
+            for language in self.reading_order:
+                home = self.live_home(language)
+                if home is None:
+                    continue
+                page, depth = self._walk(home)
+                if (
+                    not page.live
+                    or page.alias_of_id
+                    or not (depth == len(self.components) or _routes_itself(page))
+                ):
+                    continue
+                self.shown_language = language
+                return self._route_from(page, depth, request)
+        page, depth = self._walk(root)
+        return self._route_from(page, depth, request)
+
+    @property
+    def falls_back(self):
+        """Whether the page served is in another language than the address's
+        (``route``): the reader's language has no live translation of it."""
+        return getattr(self, "shown_language", self.language) != self.language
+
+    def _walk(self, root):
+        """The deepest page along the address below ``root`` that the frame
+        holds, and how many steps of the address lead to it."""
         page, depth = root, 0
         for slug in self.components[:MAX_ROUTE_DEPTH]:
             if _routes_itself(page):
@@ -284,6 +496,9 @@ class Frame:
             if child is None:
                 break
             page, depth = child, depth + 1
+        return page, depth
+
+    def _route_from(self, page, depth, request):
         specific = fetch_specific(page)
         try:
             return specific.route(request, self.components[depth:])
@@ -378,15 +593,28 @@ class SiteFrameMiddleware:
         from wagtail import views as wagtail_views
 
         if view_func is not wagtail_views.serve or getattr(request, "is_dummy", False):
+            self.answer_only_in_site_languages(request)
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         frame = Frame(request, path)
         request._site_frame = frame
+        self.answer_only_in_site_languages(request, frame)
         if frame.site is None or frame.default_root is None or frame.default_root.depth != 2:
             return None  # Wagtail routes it (and answers 404 without a site)
         request._wagtail_site = frame.site
         request._wagtail_route_for_request = frame.route(request)
         return None
+
+    @staticmethod
+    def answer_only_in_site_languages(request, frame=None):
+        """A 404 for an address in a language the request's site does not
+        answer in (``/kk/…`` on the Kyrgyzstan site), as for an unknown one."""
+        language = translation.get_language_from_path(request.path_info)
+        if not language or getattr(request, "is_dummy", False):
+            return
+        frame = frame or frame_for(request)
+        if frame is not None and frame.site is not None and not frame.speaks(language):
+            raise Http404("This site does not answer in this language.")
 
 
 # --- Asked by every app ---------------------------------------------------------------------
@@ -563,7 +791,11 @@ def get_site_root(request):
         site=frame.site,
         root=frame.root,
         default_root=frame.default_root,
-        translations=[home for home in frame.home_translations if home.live],
+        translations=[
+            home
+            for home in frame.home_translations
+            if home.live and frame.speaks(home.locale.language_code)
+        ],
     )
 
 
@@ -572,6 +804,7 @@ __all__ = [
     "Frame",
     "PublicPage",
     "SiteFrameMiddleware",
+    "SiteLanguages",
     "SiteRoot",
     "SiteSection",
     "active_locale_id",
@@ -590,5 +823,11 @@ __all__ = [
     "public_q",
     "restricted_paths",
     "site_for_host",
+    "site_languages",
+    "best_translations",
+    "reading_locale_ids",
+    "language_of",
+    "language_codes",
+    "fallback_order",
     "with_homes",
 ]

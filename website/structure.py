@@ -18,6 +18,8 @@ class SiteSpec:
     country: str  # ISO 3166 code, "" for the regional site
     collection: str  # image and document collection of the site's team
     label: object = None  # a mission's country, in the reader's language (its page's choices)
+    # The languages the site answers in, in order (its SiteLanguages setting's default).
+    languages: tuple = ("en", "ru")
 
     @property
     def hostname(self):
@@ -32,18 +34,60 @@ class SiteSpec:
         return f"{self.name} moderators"
 
 
-REGIONAL = SiteSpec("centralasia", "Central Asia", "", "Central Asia")
+REGIONAL = SiteSpec("centralasia", "Central Asia", "", "Central Asia", languages=("en", "ru"))
 REGIONAL_EDITORS = "Regional editors"
 REGIONAL_MODERATORS = "Regional moderators"
 
 MISSIONS = [
-    SiteSpec("kazakhstan", "Kazakhstan", "KZ", "Kazakhstan", _("Kazakhstan")),
-    SiteSpec("kyrgyzstan", "Kyrgyzstan", "KG", "Kyrgyzstan", _("Kyrgyzstan")),
-    SiteSpec("tajikistan", "Tajikistan", "TJ", "Tajikistan", _("Tajikistan")),
-    SiteSpec("turkmenistan", "Turkmenistan", "TM", "Turkmenistan", _("Turkmenistan")),
-    SiteSpec("uzbekistan", "Uzbekistan", "UZ", "Uzbekistan", _("Uzbekistan")),
+    SiteSpec(
+        "kazakhstan",
+        "Kazakhstan",
+        "KZ",
+        "Kazakhstan",
+        _("Kazakhstan"),
+        languages=("kk", "ru", "en"),
+    ),
+    SiteSpec(
+        "kyrgyzstan",
+        "Kyrgyzstan",
+        "KG",
+        "Kyrgyzstan",
+        _("Kyrgyzstan"),
+        languages=("ky", "ru", "en"),
+    ),
+    SiteSpec(
+        "tajikistan",
+        "Tajikistan",
+        "TJ",
+        "Tajikistan",
+        _("Tajikistan"),
+        languages=("tg", "ru", "en"),
+    ),
+    SiteSpec(
+        "turkmenistan",
+        "Turkmenistan",
+        "TM",
+        "Turkmenistan",
+        _("Turkmenistan"),
+        languages=("tk", "ru", "en"),
+    ),
+    SiteSpec(
+        "uzbekistan",
+        "Uzbekistan",
+        "UZ",
+        "Uzbekistan",
+        _("Uzbekistan"),
+        languages=("uz", "ru", "en"),
+    ),
 ]
 MISSIONS_BY_COUNTRY = {mission.country: mission for mission in MISSIONS}
+
+
+def default_languages(country):
+    """The languages a site answers in by default: the mission's of
+    ``country``, the regional office's for "" (and for an unknown country)."""
+    spec = MISSIONS_BY_COUNTRY.get(country or "", REGIONAL)
+    return ", ".join(spec.languages)
 
 
 def translators_group(language_name):

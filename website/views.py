@@ -11,15 +11,18 @@ from wagtail import views as wagtail_views
 from wagtail.documents.views import serve as wagtaildocs_views
 
 from website import ratelimit
-from website.i18n import home_in_language
+from website.i18n import home_in_language, preferred_languages
 
 
 def root_redirect(request):
-    """``/``: the site's home page in the visitor's language (cookie, then
-    Accept-Language) when the home page is published in it, else in English."""
-    language_code = translation.get_language_from_request(request)
-    if language_code != settings.LANGUAGE_CODE and home_in_language(request, language_code) is None:
-        language_code = settings.LANGUAGE_CODE
+    """``/``: the site's home page in the first of the visitor's languages
+    (``preferred_languages``: theirs when the site has it, then the site's in
+    its order) in which the home page is published."""
+    candidates = preferred_languages(request)
+    language_code = next(
+        (code for code in candidates if home_in_language(request, code) is not None),
+        candidates[0] if candidates else settings.LANGUAGE_CODE,
+    )
     with translation.override(language_code):
         url = reverse("wagtail_serve", args=[""])
     if request.META.get("QUERY_STRING"):

@@ -34,15 +34,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail import hooks
 from wagtail.admin import messages as admin_messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import TranslationSource
@@ -54,7 +56,7 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from website.admin_pages import NewsroomPageViewSet
 from website.roles import grant_translator_page_permissions, translator_languages
-from website.sites import active_locale_id
+from website.sites import active_locale_id, current_frame
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
@@ -71,8 +73,17 @@ def serve_pages_in_their_own_language_only(page, request, serve_args, serve_kwar
     translated into Kazakh would show the English page under a Kazakh
     address, with Kazakh interface strings.
     """
-    if page.locale_id != active_locale_id():
+    if page.locale_id != active_locale_id() and not _shown_instead(page):
         raise Http404
+
+
+def _shown_instead(page):
+    """Whether ``page`` is the translation the request's frame chose to show
+    because the address's language has none live (``Frame.route``)."""
+    frame = current_frame()
+    return (
+        frame is not None and frame.falls_back and page.locale.language_code == frame.shown_language
+    )
 
 
 @hooks.register("before_serve_page")
@@ -169,6 +180,20 @@ class NewsroomSubmitMixin:
         return [translation for translation in translations if translation is not None]
 
 
+def languages_of_site_of(page):
+    """The languages of the site ``page`` belongs to, or None (no site)."""
+    from wagtail.models import Site
+
+    from website.sites import home_of, site_languages, with_languages
+
+    if not page.path or page.depth < 2:
+        return None
+    home = home_of(page)
+    site = with_languages(Site.objects.filter(root_page__translation_key=home.translation_key))
+    site = site.order_by("pk").first()
+    return site_languages(site) if site is not None else None
+
+
 def to_the_translations(request, translations, response):
     """After a submit or a sync: the translator goes on to the translation
     just made or updated (its editor) when there is one, or is offered each
@@ -194,6 +219,15 @@ class NewsroomSubmitPageTranslationView(NewsroomSubmitMixin, SubmitPageTranslati
     @staticmethod
     def submit_url(page):
         return reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+
+    def get_form(self):
+        """Only the languages of the page's site are offered."""
+        form = super().get_form()
+        languages = languages_of_site_of(self.object)
+        if languages is not None:
+            field = form.fields["locales"]
+            field.queryset = field.queryset.filter(language_code__in=languages)
+        return form
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -301,7 +335,8 @@ def translators_edit_snippets_in_their_languages_only(request, instance):
 
 class WaitingForTranslationPanel(Component):
     """The translator's dashboard: English pages not yet translated into their
-    languages, and pages changed in English since they were last synced.
+    languages, and pages changed in English since they were last synced, of
+    the sites whose languages include theirs (``website.sites.site_languages``).
 
     Translators have no permissions on the English tree, so the explorer does
     not show them the English pages; this panel is where they start."""
@@ -318,9 +353,16 @@ class WaitingForTranslationPanel(Component):
     def get_context_data(self, parent_context):
         names = dict(settings.LANGUAGES)
         default = Locale.get_default()
-        english = Page.objects.live().filter(locale=default, depth__gt=1)
+        english_pages = Page.objects.live().filter(locale=default, depth__gt=1)
         sections = []
+        from website.translation_overview import sites_for_languages
+
         for locale in Locale.objects.filter(language_code__in=self.languages):
+            # Only the sites whose languages include this one.
+            under_sites = Q()
+            for site in sites_for_languages([locale.language_code]):
+                under_sites |= Q(path__startswith=site.root_page.path)
+            english = english_pages.filter(under_sites) if under_sites else english_pages.none()
             translated = Page.objects.filter(locale=locale).values("translation_key")
             untranslated = english.exclude(translation_key__in=translated).order_by(
                 *self.NEWEST_FIRST
@@ -355,3 +397,48 @@ def add_waiting_for_translation_panel(request, panels):
     languages = translator_languages(request.user)
     if languages and request.user.has_perm(SUBMIT_TRANSLATION):
         panels.append(WaitingForTranslationPanel(languages))
+
+
+# --- The translation overview ---------------------------------------------------------
+
+
+def translation_overview_view(request):
+    """Moderators and administrators: each site x language, live, missing and
+    out of date (website/translation_overview.py)."""
+    from django.template.response import TemplateResponse
+
+    from website.translation_overview import may_see_overview, overview
+
+    if not may_see_overview(request.user):
+        raise PermissionDenied
+    return TemplateResponse(
+        request, "website/admin/translation_overview.html", {"sites": overview()}
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_overview_url():
+    return [
+        path(
+            "reports/translation-overview/",
+            translation_overview_view,
+            name="translation_overview",
+        )
+    ]
+
+
+class TranslationOverviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        from website.translation_overview import may_see_overview
+
+        return may_see_overview(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_overview_menu_item():
+    return TranslationOverviewMenuItem(
+        _lazy("Translation overview"),
+        reverse_lazy("translation_overview"),
+        icon_name="site",
+        order=900,
+    )

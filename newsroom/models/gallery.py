@@ -1,7 +1,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -14,7 +14,16 @@ from images.forms import ImageCheckedPageForm
 from newsroom.models.news import HOME_PAGE_TYPES
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
-from website.sites import PublicPage, SiteSection, public_q
+from website.sites import (
+    PublicPage,
+    SiteSection,
+    best_translations,
+    current_frame,
+    language_codes,
+    language_of,
+    public_q,
+    reading_locale_ids,
+)
 
 
 class GalleryIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
@@ -49,13 +58,33 @@ class GalleryIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
         """The live, public galleries under this index, newest first, each with
         its photos (for the cover and the count): four queries."""
         photos = GalleryPhoto.objects.select_related("image").prefetch_related("image__renditions")
-        return list(
-            PhotoGalleryPage.objects.child_of(self)
-            .live()
-            .filter(public_q())
-            .prefetch_related(Prefetch("photos", queryset=photos))
-            .order_by("-date", "-path")
+        order = reading_locale_ids()
+        indexes = self.translations_to_read(order)
+        under = Q()
+        for index_page in indexes:
+            under |= Q(path__startswith=index_page.path, depth=index_page.depth + 1)
+        galleries = best_translations(
+            PhotoGalleryPage.objects.filter(under).live().filter(public_q()), order
         )
+        found = list(
+            galleries.prefetch_related(Prefetch("photos", queryset=photos)).order_by(
+                "-date", "-path"
+            )
+        )
+        codes = language_codes() if found else {}
+        for gallery in found:
+            gallery.language_code = language_of(gallery.locale_id, codes)
+        return found
+
+    def translations_to_read(self, order):
+        """This index and its translations in the locales of ``order`` (the
+        reader's languages), from the request's frame: the galleries of each
+        are listed, every gallery once in the reader's best language."""
+        frame = current_frame()
+        found = frame.translations(self) if frame is not None else None
+        if not found or len(order) < 2:
+            return [self]
+        return [self, *(page for page in found if page.pk != self.pk and page.locale_id in order)]
 
 
 class PhotoGalleryPage(TeamPagePermissions, PublicPage, Page):

@@ -26,6 +26,7 @@ from website.sites import (
     PublicPage,
     SiteSection,
     active_locale_id,
+    best_translations,
     home_of,
     home_page_for,
     home_pages,
@@ -156,6 +157,29 @@ class StoryQuerySet(PageQuerySet):
             site__root_page__translation_key=home.translation_key
         ).values("newsitempage_id")
         return stories.filter(Q(path__startswith=home.path) | Q(pk__in=shared))
+
+    def listed_on_homes(self, homes):
+        """``listed_on`` for several translations of one site's home page at
+        once (``homes``): the stories the site lists in each of their
+        locales. Not ordered."""
+        stories = self.alias(story_locale=Unindexed("locale_id")).filter(
+            story_locale__in=[home.locale_id for home in homes]
+        )
+        if is_regional_home(homes[0]):
+            return stories
+        shared = NewsItemPage.shared_with.through.objects.filter(
+            site__root_page__translation_key=homes[0].translation_key
+        ).values("newsitempage_id")
+        under = Q(pk__in=shared)
+        for home in homes:
+            under |= Q(path__startswith=home.path)
+        return stories.filter(under)
+
+    def in_best_language(self, locale_ids):
+        """Each story once, in the first of ``locale_ids`` (the reader's
+        languages in order) it is among these stories in
+        (``website.sites.best_translations``)."""
+        return best_translations(self, locale_ids)
 
     def newest_first(self):
         """Newest first by the story's date, then by first publication."""

@@ -1,12 +1,14 @@
 """Addresses carry their language; an address without one goes to a language
-in which it exists, and an address in a language the page is not translated
-into (or in no language at all) is a 404 at once."""
+in which it exists, an address in a language the site does not answer in (or
+in no language at all) is a 404 at once, and one in a language of the site the
+page is not translated into shows it in the next language of the site."""
 
 import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
 from tests.i18n.conftest import localize
+from website.sites import SiteLanguages
 from website.structure import REGIONAL
 
 pytestmark = pytest.mark.django_db
@@ -71,17 +73,27 @@ def test_unknown_language_code_gives_404_directly(site_tree, client):
     assert response.status_code == 404
 
 
+def regional_languages(site_tree, languages="en, ru"):
+    SiteLanguages.objects.create(site=site_tree.regional_site, languages=languages)
+
+
 def test_address_without_language_goes_to_the_visitors_language_where_it_exists(site_tree, client):
+    regional_languages(site_tree, "en, ru, tg")
     localize(site_tree.regional_news, "ru")
 
     russian = client.get("/news/", HTTP_ACCEPT_LANGUAGE="ru", **HOST)
+    # Kazakh is not a language of the site: its fallback, Russian, is.
     kazakh = client.get("/news/", HTTP_ACCEPT_LANGUAGE="kk", **HOST)
+    # Tajik is, but nothing is translated into it yet: the next language with the page.
+    tajik = client.get("/news/", HTTP_ACCEPT_LANGUAGE="tg", **HOST)
 
     assert (russian.status_code, russian["Location"]) == (302, "/ru/news/")
-    assert (kazakh.status_code, kazakh["Location"]) == (302, "/en/news/")
+    assert (kazakh.status_code, kazakh["Location"]) == (302, "/ru/news/")
+    assert (tajik.status_code, tajik["Location"]) == (302, "/ru/news/")
 
 
-def test_page_without_a_kazakh_translation_gives_404_at_its_kazakh_address(site_tree, client):
+def test_page_gives_404_at_the_address_of_a_language_its_site_has_not(site_tree, client):
+    regional_languages(site_tree)
     path = path_of(site_tree.regional_story)
 
     english = client.get(path, **HOST)
@@ -91,17 +103,25 @@ def test_page_without_a_kazakh_translation_gives_404_at_its_kazakh_address(site_
     assert kazakh.status_code == 404
 
 
-def test_english_page_is_not_served_under_a_language_whose_home_is_translated(site_tree, client):
+def test_english_page_is_shown_with_a_notice_where_it_is_not_translated(site_tree, client):
     """The Russian home page exists, the story is not translated: /ru/… of the
-    story is a 404, not the English story."""
+    story shows the English story, says so, and names its English address as
+    the canonical one (tests/website/test_site_languages.py has the rest)."""
+    regional_languages(site_tree)
     localize(site_tree.regional_news, "ru")
 
     response = client.get(path_of(site_tree.regional_story).replace("/en/", "/ru/", 1), **HOST)
 
-    assert response.status_code == 404
+    assert response.status_code == 200
+    assert "This page is not yet available in Russian." in response.content.decode()
+    assert (
+        f'rel="canonical" href="http://{REGIONAL.hostname}{path_of(site_tree.regional_story)}"'
+        in (response.content.decode())
+    )
 
 
 def test_translated_page_is_served_at_its_own_language_only(site_tree, client):
+    regional_languages(site_tree)
     russian = localize(site_tree.regional_story, "ru", {"Regional story": "Региональная история"})
 
     at_russian = client.get(path_of(russian), **HOST)

@@ -104,7 +104,15 @@ def test_every_page_type_from_scratch_in_ten_queries_whatever_the_stories(
     print(report)
 
     assert "story in Russian" in many and "news in Russian" in many, report
-    grew = [name for name in few if name in many and many[name].total > few[name].total]
+    # The search asks once per language of the site it is published in (the
+    # fallback, search/scope.py), not per story: 200 stories bring a Russian
+    # home page (tests/performance/test_fallback_budget.py counts it with the
+    # languages fixed).
+    grew = [
+        name
+        for name in few
+        if name in many and name != "search" and many[name].total > few[name].total
+    ]
     assert not grew, f"queries grew with the stories for {grew}:\n{report}"
     over = [
         name

@@ -1,4 +1,4 @@
-"""The right language: each language's search finds its own pages only, and on
+"""The right language: each language's search finds its own pages first, and on
 PostgreSQL every page is stemmed with its language's text search configuration."""
 
 import pytest
@@ -10,6 +10,7 @@ from wagtail.search.models import IndexEntry
 
 from search.backends import for_language
 from tests.search.conftest import found, postgresql_only, soup_of, translate
+from website.sites import SiteLanguages
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +25,18 @@ def russian_story(site_tree):
     )
 
 
-def test_a_language_finds_its_own_pages_only(site_tree, russian_story, search):
+def test_a_language_finds_its_own_pages_first(site_tree, russian_story, search):
+    """Each language is searched with its own backend; the site's next
+    languages come after (tests/search/test_fallback.py)."""
     english = site_tree.kyrgyzstan_stories[0]
+    other = site_tree.kyrgyzstan_stories[1]
+    SiteLanguages.objects.create(site=site_tree.kyrgyzstan_site, languages="ru, en")
 
     assert found(search(site_tree.kyrgyzstan_site, "помощь", language="ru")) == [russian_story]
-    assert found(search(site_tree.kyrgyzstan_site, "помощь", language="en")) == []
+    # The Russian reader gets the English pages their own language did not match.
+    russian_results = found(search(site_tree.kyrgyzstan_site, "Kyrgyzstan", language="ru"))
+    assert other in russian_results
     assert english in found(search(site_tree.kyrgyzstan_site, "Kyrgyzstan", language="en"))
-    assert english not in found(search(site_tree.kyrgyzstan_site, "Kyrgyzstan", language="ru"))
 
 
 def test_kyrgyz_search_never_returns_russian_pages(site_tree, search):
@@ -45,14 +51,20 @@ def test_kyrgyz_search_never_returns_russian_pages(site_tree, search):
     assert all(page.locale.language_code == "ky" for page in found(response))
 
 
-def test_a_site_without_a_home_page_in_the_language_finds_nothing(site_tree, search):
-    translate(site_tree.kazakhstan_stories[0], "ru", summary="Quokka.")
+def test_a_site_without_a_home_page_in_the_language_searches_the_next_ones(site_tree, search):
+    russian = translate(site_tree.kazakhstan_stories[0], "ru", summary="Quokka.")
 
     # The Kazakh site has Russian pages but no Kyrgyz home page.
     response = search(site_tree.kazakhstan_site, "quokka", language="ky")
 
     assert response.status_code == 200
-    assert found(response) == []
+    assert found(response) == [russian]
+
+
+def test_a_language_the_site_has_not_is_a_404(site_tree, search):
+    SiteLanguages.objects.create(site=site_tree.kazakhstan_site, languages="kk, ru, en")
+
+    assert search(site_tree.kazakhstan_site, "quokka", language="ky").status_code == 404
 
 
 @postgresql_only

@@ -1,5 +1,6 @@
-"""A search that finds nothing in the visitor's language says where the words
-are found: in the site's other languages, with a link to each one's results."""
+"""A search that finds nothing in the visitor's language shows what the site's
+next languages find (the fallback order), each result marked with its
+language; other sites' pages are never counted."""
 
 import pytest
 
@@ -15,46 +16,29 @@ def russian_quokka(site_tree):
     )
 
 
-def test_nothing_here_but_results_in_russian_are_offered_with_a_link(
+def test_nothing_here_but_results_in_russian_are_shown_marked_as_russian(
     site_tree, russian_quokka, search
 ):
+    """The search falls back to the site's next languages (tests/search/
+    test_fallback.py): the Russian results are shown, each marked, and no
+    other language is left to offer."""
     response = search(site_tree.kyrgyzstan_site, "квокка", language="en")
 
     assert response.status_code == 200
-    assert found(response) == []
-    soup = soup_of(response)
-    status = soup.select_one(".result-count").get_text(" ", strip=True)
-    assert "in this language" in status
-    [link] = soup.select(".other-languages a")
-    assert link.get_text(" ", strip=True) == "1 result in Русский"
-    assert link["hreflang"] == "ru"
-    assert link.find("span", lang="ru").get_text() == "Русский"
-    assert link["href"] == "/ru/search/?q=%D0%BA%D0%B2%D0%BE%D0%BA%D0%BA%D0%B0"
-
-    followed = search(site_tree.kyrgyzstan_site, "квокка", language="ru")
-    assert found(followed) == [russian_quokka]
+    assert found(response) == [russian_quokka]
+    [item] = soup_of(response).select("ol.search-results li.search-result")
+    assert item["lang"] == "ru"
+    assert soup_of(response).select(".other-languages") == []
 
 
-def test_the_count_is_of_the_other_languages_results(site_tree, search):
-    for story in site_tree.kyrgyzstan_stories[:2]:
-        translate(story, "ru", summary="Квокка.")
-
-    response = search(site_tree.kyrgyzstan_site, "квокка", language="en")
-
-    [link] = soup_of(response).select(".other-languages a")
-    assert link.get_text(" ", strip=True) == "2 results in Русский"
-
-
-def test_no_other_language_is_offered_when_the_search_finds_pages(
-    site_tree, russian_quokka, search
-):
+def test_a_page_found_here_is_shown_in_this_language_first(site_tree, russian_quokka, search):
     story = site_tree.kyrgyzstan_stories[1]
     story.summary = "A quokka. Квокка."
     story.save_revision().publish()
 
     response = search(site_tree.kyrgyzstan_site, "квокка", language="en")
 
-    assert found(response) == [story]
+    assert found(response) == [story, russian_quokka]
     assert soup_of(response).select(".other-languages") == []
 
 

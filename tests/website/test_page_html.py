@@ -62,6 +62,12 @@ def test_every_page_type_in_russian_is_sound_and_names_its_language(
         russian = page.specific.get_translation_or_none(
             page.locale.__class__.objects.get(language_code="ru")
         )
+        if russian is not None and russian.alias_of_id:
+            # An alias of the English page (made with a child's translation)
+            # is never served as a translation: converted, as an editor does.
+            russian.alias_of_id = None
+            russian.save(update_fields=["alias_of_id"])
+            russian.save_revision().publish()
         if russian is None or not russian.live:
             russian = translate(page, "ru")
 

@@ -20,6 +20,7 @@ from website import blocks as website_blocks
 from website import dates
 from website.cache import fragment
 from website.chrome import chrome_of
+from website.i18n import IN_LANGUAGE
 
 register = template.Library()
 
@@ -177,6 +178,22 @@ def x_default(translations):
         if item["code"] == settings.LANGUAGE_CODE:
             return item
     return None
+
+
+@register.simple_tag
+def in_language(code):
+    """ "In Russian", in the reader's language: what a card in another
+    language than the page's says."""
+    label = IN_LANGUAGE.get(code)
+    return str(label) if label is not None else code
+
+
+@register.simple_tag(takes_context=True)
+def language_fallback(context):
+    """When the page is shown in another language than the address's (its
+    translation is missing): dicts of shown (its code) and notice (in the
+    reader's language); None otherwise."""
+    return chrome_of(context).language_fallback()
 
 
 # --- Footer ------------------------------------------------------------------------
