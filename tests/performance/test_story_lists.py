@@ -37,10 +37,18 @@ def pictured(site_tree):
     return picture
 
 
+def fresh_fragments():
+    """A new content generation, as after a publish: no card is kept."""
+    from website.cache import bump_generation
+
+    bump_generation()
+
+
 def test_a_listing_reads_its_stories_once_and_every_rendition_at_once(
     site_tree, page_cache, pictured, client
 ):
     rendered(client, site_tree.regional_news)  # the renditions are made
+    fresh_fragments()
     html, queries = rendered(client, site_tree.regional_news)
     assert "Kazakhstan story 1" in html
     # One query reads the stories for cards (their summaries).
@@ -49,6 +57,12 @@ def test_a_listing_reads_its_stories_once_and_every_rendition_at_once(
     assert reads(queries, "images_customimage") == []  # with the stories
     assert len(reads(queries, RENDITION_TABLE)) == 1  # every card's, at once
 
+    # Rendered again in the same generation, the cards are the ones kept
+    # ({% story_card %}): their renditions are not read at all.
+    html, queries = rendered(client, site_tree.regional_news)
+    assert "Kazakhstan story 1" in html and 'alt="A picture"' in html
+    assert reads(queries, RENDITION_TABLE) == []
+
 
 def test_home_pages_and_stories_read_their_cards_renditions_at_once(
     site_tree, page_cache, pictured, client
@@ -56,6 +70,7 @@ def test_home_pages_and_stories_read_their_cards_renditions_at_once(
     story = site_tree.kyrgyzstan_stories[0]
     for page in (site_tree.regional, site_tree.kyrgyzstan, story):
         rendered(client, page)
+        fresh_fragments()
         html, queries = rendered(client, page)
         assert len(reads(queries, RENDITION_TABLE)) == 1, page
         assert reads(queries, "images_customimage") == [], page
