@@ -5,17 +5,18 @@ MEDIA_ROOT otherwise.
 One bucket holds every uploaded file under the names Wagtail and the project
 give them:
 
-- ``original_images/`` and ``images/`` (uploaded images and their renditions)
-  are public: pages link them at ``MEDIA_S3_PUBLIC_URL`` (a CDN or the
-  bucket's public address), unsigned, so browsers and caches keep them;
-- everything else is private: ``documents/`` are served by Wagtail's view
+- ``images/`` (the renditions of uploaded images, cleaned of location and
+  device data) are public: pages link them at ``MEDIA_S3_PUBLIC_URL`` (a CDN
+  or the bucket's public address), unsigned, so browsers and caches keep them;
+- everything else is private: the originals (``original_images/``, which
+  editors download through the admin), ``documents/`` served by Wagtail's view
   (``WAGTAILDOCS_SERVE_METHOD = "serve_view"``, which enforces collection
   privacy) and the PDF editions by their issue's page, both reading through
   the application's credentials. Their ``url()`` is a short-lived signed
   address that no public page shows.
 
 The bucket's policy must match: anonymous ``s3:GetObject`` on
-``original_images/*`` and ``images/*`` only (README, "Media on object
+``images/*`` only (README, "Media on object
 storage").
 """
 
@@ -24,7 +25,7 @@ from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
 
 # Keep in step with website.media.PUBLIC_MEDIA_FOLDERS (the local folder's rule).
-PUBLIC_PREFIXES = ("original_images/", "images/")
+PUBLIC_PREFIXES = ("images/",)
 # Signed addresses of private files last this long (seconds).
 PRIVATE_URL_SECONDS = 300
 

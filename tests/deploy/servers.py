@@ -397,7 +397,7 @@ def seaweedfs_identities(bucket):
             },
             {
                 "name": "anonymous",
-                "actions": [f"Read:{bucket}/original_images/*", f"Read:{bucket}/images/*"],
+                "actions": [f"Read:{bucket}/images/*"],
             },
         ]
     }

@@ -81,7 +81,7 @@ def upload_image(admin, title="Job fair"):
     return Image.objects.get(title=title)
 
 
-def test_an_uploaded_image_and_its_renditions_are_public_in_the_bucket(admin, bucket):
+def test_an_uploaded_images_renditions_are_public_in_the_bucket_its_original_is_not(admin, bucket):
     image = upload_image(admin)
     assert image.file.name in bucket.keys("original_images/")
 
@@ -94,7 +94,10 @@ def test_an_uploaded_image_and_its_renditions_are_public_in_the_bucket(admin, bu
     status, body = anonymous_get(rendition.url)
     assert status == 200
     assert PILImage.open(io.BytesIO(body)).size == (80, 60)
-    assert anonymous_get(image.file.url)[0] == 200
+    # The original (it may carry what the renditions leave out) is not at a
+    # public address: the bucket refuses it unsigned.
+    assert anonymous_get(f"{bucket.public_url}/{image.file.name}")[0] == 403
+    assert "Signature=" in image.file.url  # a short-lived signed address
 
 
 def test_documents_are_private_and_served_by_the_document_view(admin, bucket, client):
