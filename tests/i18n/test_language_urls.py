@@ -113,7 +113,8 @@ def test_english_page_is_shown_with_a_notice_where_it_is_not_translated(site_tre
     response = client.get(path_of(site_tree.regional_story).replace("/en/", "/ru/", 1), **HOST)
 
     assert response.status_code == 200
-    assert "This page is not yet available in Russian." in response.content.decode()
+    # In the reader's language (locale/ru/LC_MESSAGES/django.po).
+    assert "Эта страница пока недоступна на русском языке." in response.content.decode()
     assert (
         f'rel="canonical" href="http://{REGIONAL.hostname}{path_of(site_tree.regional_story)}"'
         in (response.content.decode())
