@@ -37,6 +37,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from images.forms import ImageCheckedPageForm
 from newsroom.models.news import (
     HOME_PAGE_TYPES,
     NewsItemForm,
@@ -193,6 +194,7 @@ class PublicationIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
     parent_page_types = HOME_PAGE_TYPES
     subpage_types = ["newsroom.PublicationPage"]
     max_count_per_parent = 1
+    base_form_class = ImageCheckedPageForm
     template = "newsroom/publication_index_page.html"
 
     class Meta:

@@ -146,6 +146,7 @@ def issue_fields(slug, image):
                         "heading": "Direct assistance",
                         "intro": rich_text("<p>Help given to migrants.</p>"),
                         "stories": {"count": "0"},
+                        "publications": {"count": "0"},
                         "text": rich_text(""),
                     },
                 )

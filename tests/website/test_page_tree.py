@@ -12,6 +12,7 @@ from newsroom.models import (
     NewsIndexPage,
     NewsItemPage,
     PhotoGalleryPage,
+    PublicationIndexPage,
     ReportIndexPage,
     ReportIssuePage,
 )
@@ -30,6 +31,7 @@ ALL_PAGE_TYPES = {
     ReportIndexPage,
     ReportIssuePage,
 }
+# Publications render in tests/newsroom/test_publications.py (not in the shared tree).
 HOME_PAGE_TYPES = {RegionalHomePage, MissionHomePage}
 
 
@@ -41,17 +43,24 @@ class TestPageTreeRules(WagtailPageTestCase):
         for model in ALL_PAGE_TYPES - HOME_PAGE_TYPES:
             self.assertCanNotCreateAt(Page, model)
 
-    def test_regional_home_page_holds_news_reports_photos_and_contacts(self):
+    def test_regional_home_page_holds_news_reports_photos_publications_and_contacts(self):
         self.assertAllowedParentPageTypes(RegionalHomePage, {Page})
         self.assertAllowedSubpageTypes(
             RegionalHomePage,
-            {NewsIndexPage, ReportIndexPage, GalleryIndexPage, ContactIndexPage},
+            {
+                NewsIndexPage,
+                ReportIndexPage,
+                GalleryIndexPage,
+                PublicationIndexPage,
+                ContactIndexPage,
+            },
         )
 
-    def test_mission_home_page_holds_news_photos_and_its_contact_page(self):
+    def test_mission_home_page_holds_news_photos_publications_and_its_contact_page(self):
         self.assertAllowedParentPageTypes(MissionHomePage, {Page})
         self.assertAllowedSubpageTypes(
-            MissionHomePage, {NewsIndexPage, GalleryIndexPage, MissionContactPage}
+            MissionHomePage,
+            {NewsIndexPage, GalleryIndexPage, PublicationIndexPage, MissionContactPage},
         )
 
     def test_news_index_lives_under_either_home_and_holds_only_stories(self):
