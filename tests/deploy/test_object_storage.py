@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.template import Context, Template
 from django.urls import reverse
 from PIL import Image as PILImage
@@ -157,32 +156,6 @@ def test_pdf_editions_are_written_and_replaced_in_the_bucket(
     assert second.file.name != first.file.name
     pdfs = [key for key in bucket.keys() if key.endswith(".pdf")]
     assert pdfs == [second.file.name]
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_backup_and_restore_include_the_bucket(admin, bucket, tmp_path):
-    image = upload_image(admin, "Kept")
-    image.get_rendition("fill-40x40")
-    before = {
-        key: bucket.client().get_object(Bucket=bucket.bucket, Key=key)["Body"].read()
-        for key in bucket.keys()
-    }
-    assert len(before) == 2
-
-    call_command("backup", output_dir=str(tmp_path), stdout=io.StringIO())
-    [folder] = [path for path in tmp_path.iterdir() if path.is_dir()]
-    for key in before:
-        bucket.client().delete_object(Bucket=bucket.bucket, Key=key)
-    Image.objects.all().delete()
-    assert bucket.keys() == []
-
-    call_command("restore", str(folder), interactive=False, stdout=io.StringIO())
-    after = {
-        key: bucket.client().get_object(Bucket=bucket.bucket, Key=key)["Body"].read()
-        for key in bucket.keys()
-    }
-    assert after == before
-    assert Image.objects.get(title="Kept").file.name in after
 
 
 # --- Object storage down ------------------------------------------------------------------
