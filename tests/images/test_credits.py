@@ -88,3 +88,27 @@ def test_a_gallery_shows_each_photo_credit_and_leaves_out_expired_photos(site_tr
     finally:
         photos[1].image.usage_expires = None
         photos[1].image.save()
+
+
+def test_story_cards_show_the_credit_with_their_photo(site_tree, fetch_page, credited):
+    NewsItemPageFactory(
+        parent=site_tree.kyrgyzstan_news,
+        title="Food aid reaches Batken",
+        lead_image=credited,
+        lead_image_alt="Families receive food aid",
+        lead_image_credit="",
+    )
+    NewsItemPageFactory(
+        parent=site_tree.kyrgyzstan_news,
+        title="Hotline trained",
+        lead_image=ImageFactory(credit="© IOM", usage_expires=EXPIRED),
+        lead_image_alt="Operators at work",
+        lead_image_credit="",
+    )
+    soup = BeautifulSoup(fetch_page(site_tree.kyrgyzstan_news).content, "html.parser")
+    card = soup.find("a", string="Food aid reaches Batken").find_parent("article")
+    assert card.find(class_="card__credit").get_text(strip=True) == "© IOM / Aida Bekova"
+    # An expired photo is left out, and its credit with it.
+    expired = soup.find("a", string="Hotline trained").find_parent("article")
+    assert expired.find("img") is None
+    assert expired.find(class_="card__credit") is None
