@@ -29,7 +29,8 @@ def test_results_fall_back_in_the_sites_order_each_marked(kyrgyz_site, search):
     items = soup_of(response).select("ol.search-results li.search-result")
     assert "lang" not in items[0].attrs
     assert items[1]["lang"] == "ru"
-    assert "In Russian" in items[1].select_one(".search-result__type").get_text()
+    # "In Russian", in the reader's Kyrgyz.
+    assert "Орусча" in items[1].select_one(".search-result__type").get_text()
 
 
 def test_a_page_found_in_two_languages_is_shown_once_in_the_best(kyrgyz_site, search):
