@@ -168,7 +168,12 @@ class SearchScope:
         models = [model for kind in kinds for model in kind.models]
         pages = _published(Page.objects.filter(locale=self.locale).type(*models))
         if not self.regional:
-            pages = pages.descendant_of(self.home)
+            inside = Q(path__startswith=self.home.path)
+            if PublicationPage in models:
+                # Publications shared with the site, as its publications index lists them.
+                shared = PublicationPage.objects.listed_on(self.home).values("pk")
+                inside |= Q(pk__in=shared)
+            pages = pages.filter(inside)
         return pages
 
     def pages(self, filters=SearchFilters()):

@@ -57,3 +57,10 @@ def test_the_text_of_a_pdf_is_read_with_pypdf(site_tree):
     pages, size, text = inspect_pdf(document, with_text=True)
     assert pages == 2 and size == document.file.size
     assert text == ""  # blank pages: no words, and no error
+
+
+def test_a_site_the_publication_is_shared_with_finds_it(site_tree, library, search):
+    library.shared_with.add(site_tree.kazakhstan_site)
+    library.save_revision().publish()
+
+    assert found_titles(search(site_tree.kazakhstan_site, "quokkas")) == ["Reintegration Handbook"]
