@@ -441,10 +441,23 @@ def listing_facets(stories, locale, counted=None):
 
 
 def _site_facets(reader, now, private, last):
+    # Every translation of a story has its dates and topics (synchronised
+    # fields), so the facets are read from the stories in all the reader's
+    # languages, without choosing each one's best translation (a lookup per
+    # story), and the stories are counted by their translation keys.
     def stories(start=None):
-        return stories_for_readers(reader.home, start, homes=reader.homes, now=now, private=private)
+        stories = start if start is not None else NewsItemPage.objects
+        if reader.homes is None:
+            return stories.readable(now=now, private=private).listed_on(reader.home)
+        return stories.readable(now=now, private=private).listed_on_homes(reader.homes)
 
-    return _facet_rows(stories(), reader.home.locale_id, stories(NewsItemPage.as_pages()), last)
+    return _facet_rows(
+        stories(),
+        reader.home.locale_id,
+        stories(NewsItemPage.as_pages()),
+        last,
+        by_key=reader.homes is not None,
+    )
 
 
 _SITE_FACETS = Prepared(_site_facets)
@@ -457,7 +470,7 @@ def site_facets(home):
     return _read_facets(rows, home.locale_id, _years_reader(stories_for_readers(home), last))
 
 
-def _facet_rows(stories, locale_id, counted, last):
+def _facet_rows(stories, locale_id, counted, last, by_key=False):
     text, number = CharField(), IntegerField()
     tagged = stories.filter(topics__translation_key=OuterRef("translation_key"))
     topic_rows = (
@@ -495,7 +508,7 @@ def _facet_rows(stories, locale_id, counted, last):
             .annotate(kind=Value(2, output_field=number))
             .values("kind")
             .annotate(
-                total=Count("*"),
+                total=Count("translation_key", distinct=True) if by_key else Count("*"),
                 key=Value("", output_field=text),
                 topic_locale=Value(0, output_field=number),
                 topic_name=Value("", output_field=text),
