@@ -24,6 +24,7 @@ from newsroom.listings import (
     decorate,
     localize_topics,
     page_number_of,
+    tagged_with_topic,
 )
 from newsroom.models import NewsItemPage, PublicationFile, PublicationPage, Topic
 from newsroom.models.publications import FILE_LANGUAGE_CODES, KIND_NAMES, KINDS, language_name
@@ -70,13 +71,9 @@ class PublicationFilters:
         if self.kind:
             publications = publications.filter(kind=self.kind)
         if self.topic:
-            keys = Topic.objects.filter(slug=self.topic, locale__in=_topic_locales(locale)).values(
-                "translation_key"
+            publications = publications.filter(
+                pk__in=tagged_with_topic(PublicationPage, self.topic, locale)
             )
-            tagged = PublicationPage.topics.through.objects.filter(
-                topic__translation_key__in=keys
-            ).values("publicationpage_id")
-            publications = publications.filter(pk__in=tagged)
         if self.year is not None:
             publications = publications.filter(date__year=self.year)
         if self.language:

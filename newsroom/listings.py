@@ -289,13 +289,7 @@ class StoryFilters:
         """``stories`` narrowed by the filters; ``missions``: the mission
         choices when the caller has them (``mission_choices``)."""
         if self.topic:
-            keys = Topic.objects.filter(slug=self.topic, locale__in=_topic_locales(locale)).values(
-                "translation_key"
-            )
-            tagged = NewsItemPage.topics.through.objects.filter(
-                topic__translation_key__in=keys
-            ).values("newsitempage_id")
-            stories = stories.filter(pk__in=tagged)
+            stories = stories.filter(pk__in=tagged_with_topic(NewsItemPage, self.topic, locale))
         if self.year is not None:
             stories = stories.filter(date__year=self.year)
         if self.mission:
@@ -316,6 +310,17 @@ def _clean_year(value):
         return None
     # Outside these bounds a date cannot be built: ignore, like a non-number.
     return year if 1 <= year <= 9999 else None
+
+
+def tagged_with_topic(model, slug, locale):
+    """The pks of ``model``'s pages tagged with the topic ``slug`` (in ``locale``
+    or the source language), any translation of it: a subquery."""
+    keys = Topic.objects.filter(slug=slug, locale__in=_topic_locales(locale)).values(
+        "translation_key"
+    )
+    through = model.topics.through
+    column = f"{model._meta.model_name}_id"
+    return through.objects.filter(topic__translation_key__in=keys).values(column)
 
 
 def _topic_locales(locale):

@@ -50,3 +50,20 @@ def seaweedfs(tmp_path_factory):
     store = servers.SeaweedFS(tmp_path_factory.mktemp("seaweedfs")).start()
     yield store
     store.stop()
+
+
+# Shared by the object storage tests (test_object_storage*.py).
+@pytest.fixture
+def bucket(seaweedfs, settings):
+    """The default storage is the SeaweedFS bucket, emptied first."""
+    client = seaweedfs.client()
+    for key in seaweedfs.keys():
+        client.delete_object(Bucket=seaweedfs.bucket, Key=key)
+    settings.STORAGES = servers.storages_for(seaweedfs)
+    return seaweedfs
+
+
+@pytest.fixture
+def admin(admin_client):
+    admin_client.defaults["HTTP_HOST"] = "centralasia.localhost"
+    return admin_client

@@ -509,3 +509,21 @@ class SeaweedFS:
         # weed takes its time over a SIGTERM; its data is thrown away anyway.
         stop(self.process, seconds=2)
         self.process = None
+
+
+def storages_for(store, endpoint=None):
+    """Django's STORAGES with media in ``store``'s bucket (``endpoint``: another address)."""
+    from website.settings.base import s3_media_storage
+
+    env = store.settings_env()
+    return {
+        "default": s3_media_storage(
+            env["MEDIA_S3_BUCKET"],
+            endpoint or env["MEDIA_S3_ENDPOINT_URL"],
+            env["MEDIA_S3_REGION"],
+            env["MEDIA_S3_ACCESS_KEY_ID"],
+            env["MEDIA_S3_SECRET_ACCESS_KEY"],
+            env["MEDIA_S3_PUBLIC_URL"],
+        ),
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

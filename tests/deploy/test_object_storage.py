@@ -18,7 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from tests.deploy import servers
-from website.settings.base import s3_media_storage
+from tests.deploy.servers import storages_for
 
 Image = get_image_model()
 Document = get_document_model()
@@ -29,37 +29,6 @@ def png_bytes(size=(120, 90), color="teal"):
     buffer = io.BytesIO()
     PILImage.new("RGB", size, color).save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def storages_for(store, endpoint=None):
-    env = store.settings_env()
-    return {
-        "default": s3_media_storage(
-            env["MEDIA_S3_BUCKET"],
-            endpoint or env["MEDIA_S3_ENDPOINT_URL"],
-            env["MEDIA_S3_REGION"],
-            env["MEDIA_S3_ACCESS_KEY_ID"],
-            env["MEDIA_S3_SECRET_ACCESS_KEY"],
-            env["MEDIA_S3_PUBLIC_URL"],
-        ),
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture
-def bucket(seaweedfs, settings):
-    """The default storage is the SeaweedFS bucket, emptied first."""
-    client = seaweedfs.client()
-    for key in seaweedfs.keys():
-        client.delete_object(Bucket=seaweedfs.bucket, Key=key)
-    settings.STORAGES = storages_for(seaweedfs)
-    return seaweedfs
-
-
-@pytest.fixture
-def admin(admin_client):
-    admin_client.defaults["HTTP_HOST"] = HOST
-    return admin_client
 
 
 def anonymous_get(url):

@@ -10,29 +10,13 @@ import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
 
-from tests.deploy.test_object_storage import HOST, storages_for, upload_image
+from tests.deploy.test_object_storage import upload_image
 
 Image = get_image_model()
 
 # Run outside a transaction; serialized_rollback puts back the rows the
 # migrations made (locales, the root page) for the tests after these.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def bucket(seaweedfs, settings):
-    """The default storage is the SeaweedFS bucket, emptied first."""
-    client = seaweedfs.client()
-    for key in seaweedfs.keys():
-        client.delete_object(Bucket=seaweedfs.bucket, Key=key)
-    settings.STORAGES = storages_for(seaweedfs)
-    return seaweedfs
-
-
-@pytest.fixture
-def admin(admin_client):
-    admin_client.defaults["HTTP_HOST"] = HOST
-    return admin_client
 
 
 def test_backup_and_restore_include_the_bucket(admin, bucket, tmp_path):
