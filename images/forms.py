@@ -6,7 +6,10 @@ message names the image and the field or block that uses it.
 Every page type's edit form is (or derives from) ``ImageCheckedPageForm``; the
 check runs when the editor publishes or a moderator approves from the edit
 view (saving a draft or submitting for review stays possible, so no work is
-lost).
+lost). The other ways to publish check the saved revision with
+``page_publication_errors``: approving from the dashboard
+(``website.admin_pages``) and publishing from the page explorer's bulk actions
+(``images.wagtail_hooks``).
 """
 
 from django.core.exceptions import ValidationError
@@ -77,15 +80,47 @@ def images_used_by_form(form):
                 yield from images_in_value(value, place)
 
 
-def publication_errors(form):
+def images_used_by_page(page):
+    """(place, image) for every image a page (a saved revision's, say) would
+    use, labelled as in its edit form: the fields of the form and the inline
+    children (gallery photos)."""
+    form_class = type(page).get_edit_handler().get_form_class()
+    for name, field in form_class.base_fields.items():
+        value = getattr(page, name, None)
+        if value is not None:
+            yield from images_in_value(value, str(field.label or name))
+    for relation, formset_class in getattr(form_class, "formsets", {}).items():
+        children = getattr(page, relation, None)
+        if children is None or relation == "comments":
+            continue
+        for position, child in enumerate(children.all(), start=1):
+            for field_name, field in formset_class.form.base_fields.items():
+                place = _("%(item)s %(position)s, %(field)s") % {
+                    "item": capfirst(child._meta.verbose_name),
+                    "position": position,
+                    "field": str(field.label or field_name),
+                }
+                yield from images_in_value(getattr(child, field_name, None), place)
+
+
+def problem_messages(used):
     messages = []
-    for place, image in images_used_by_form(form):
+    for place, image in used:
         for problem in image.publication_problems():
             messages.append(
                 _("Cannot publish: the image “%(image)s” (%(place)s): %(problem)s.")
                 % {"image": image.title, "place": place, "problem": problem}
             )
     return list(dict.fromkeys(messages))
+
+
+def publication_errors(form):
+    return problem_messages(images_used_by_form(form))
+
+
+def page_publication_errors(page):
+    """Why ``page`` (specific) may not be published, for its images."""
+    return problem_messages(images_used_by_page(page))
 
 
 class ImageCheckedPageForm(WagtailAdminPageForm):

@@ -11,14 +11,21 @@ Wagtail routes each page address to the viewset registered for its model):
 - Approving or rejecting from the dashboard says what happened (Wagtail's
   workflow action view redirects back without a message; the editor view,
   whose actions say so, is not this one).
+- Approving from the dashboard checks the images of the revision it would
+  publish, as the edit view's form does (``images.forms``): a revision using an
+  image that may not be on the public site is not approved, and the modal (or
+  the page the moderator came from) says which image and why.
 """
 
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import TaskState
+
+from images.forms import page_publication_errors
 
 
 class NewsroomCreateView(CreateView):
@@ -41,6 +48,10 @@ class NewsroomCreateView(CreateView):
 
 class NewsroomWorkflowActionView(WorkflowActionView):
     def post(self, request, *args, **kwargs):
+        if self.action_name == "approve":
+            errors = page_publication_errors(self.task_state.revision.as_object())
+            if errors:
+                return self.refuse(errors)
         response = super().post(request, *args, **kwargs)
         self.task_state.refresh_from_db(fields=["status"])
         status = self.task_state.status
@@ -53,6 +64,25 @@ class NewsroomWorkflowActionView(WorkflowActionView):
                 % {"title": self.title()},
             )
         return response
+
+    def refuse(self, errors):
+        """The approval refused: in the modal with the comment form, or as
+        messages where the moderator came from."""
+        if self.request.headers.get("x-requested-with") == "XMLHttpRequest":
+            form = self.form_class(self.request.POST) if self.form_class else None
+            if form is not None and self.action_modal:
+                form.is_valid()
+                for error in errors:
+                    form.add_error(None, error)
+                return self.render_modal_form(self.request, form)
+            for error in errors:
+                messages.error(self.request, error)
+            return self.render_modal_json(
+                self.request, {"step": "success", "redirect": self.redirect_url}
+            )
+        for error in errors:
+            messages.error(self.request, error)
+        return redirect(self.redirect_url)
 
     def title(self):
         return self.object.get_admin_display_title()

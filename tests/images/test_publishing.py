@@ -7,13 +7,19 @@ import datetime
 
 import pytest
 from django.apps import apps
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from images.forms import ImageCheckedPageForm
 from newsroom.models import NewsItemPage, PhotoGalleryPage, ReportIssuePage
-from tests.factories import ImageFactory, NewsItemPageFactory
+from tests.factories import (
+    GalleryPhotoFactory,
+    ImageFactory,
+    NewsItemPageFactory,
+    PhotoGalleryPageFactory,
+)
 
 YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 
@@ -228,3 +234,82 @@ def test_a_home_page_featuring_stories_with_usable_images_is_published(site_tree
     )
     response = page_admin.edit(site_tree.regional, home_fields(site_tree.regional, story))
     assert response.status_code == 302
+
+
+# --- Publishing from the page explorer's bulk actions --------------------------------------
+
+
+def bulk_publish_url(*pages):
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    explorer = reverse("wagtailadmin_explore", args=(pages[0].get_parent().pk,))
+    return url + f"?next={explorer}&" + "&".join(f"id={page.pk}" for page in pages)
+
+
+def test_bulk_publishing_a_draft_with_an_image_that_may_not_be_used_is_refused(
+    site_tree, admin_client
+):
+    usable = NewsItemPageFactory(parent=site_tree.kyrgyzstan_news, title="Fine", live=False)
+    usable.save_revision()
+    refused = NewsItemPageFactory(
+        parent=site_tree.kyrgyzstan_news,
+        title="Aid in Batken",
+        live=False,
+        lead_image=ImageFactory(title="Batken photo", credit=""),
+        lead_image_alt="Families",
+    )
+    refused.save_revision()
+
+    response = admin_client.post(bulk_publish_url(usable, refused), follow=True)
+
+    assert response.status_code == 200
+    messages = [str(message).strip() for message in response.context["messages"]]
+    assert messages == [
+        "Aid in Batken: Cannot publish: the image “Batken photo” (Lead image): it has no credit."
+    ]
+    for page in (usable, refused):  # all or nothing, as the confirmation listed them
+        page.refresh_from_db()
+        assert not page.live
+
+
+def test_bulk_publishing_drafts_with_usable_images_publishes_them(site_tree, admin_client):
+    pages = [
+        NewsItemPageFactory(
+            parent=site_tree.kyrgyzstan_news,
+            live=False,
+            lead_image=ImageFactory(),
+            lead_image_alt="Families",
+        )
+        for _ in range(2)
+    ]
+    for page in pages:
+        page.save_revision()
+
+    response = admin_client.post(bulk_publish_url(*pages))
+
+    assert response.status_code == 302
+    for page in pages:
+        page.refresh_from_db()
+        assert page.live
+
+
+def test_bulk_publishing_with_descendants_checks_the_draft_descendants(site_tree, admin_client):
+    gallery_index = site_tree.kyrgyzstan_gallery_index
+    gallery = PhotoGalleryPageFactory(
+        parent=gallery_index, title="Batken distribution", slug="batken", live=False
+    )
+    GalleryPhotoFactory(page=gallery, image=ImageFactory(title="Batken photo", sensitive=True))
+    gallery.save_revision()
+    news = site_tree.kyrgyzstan_news
+
+    response = admin_client.post(
+        bulk_publish_url(news, gallery_index), {"include_descendants": "on"}, follow=True
+    )
+
+    assert response.status_code == 200
+    messages = [str(message).strip() for message in response.context["messages"]]
+    assert messages == [
+        "Batken distribution: Cannot publish: the image “Batken photo” (Photo 1, Photo): "
+        "it is marked sensitive (internal use only)."
+    ]
+    gallery.refresh_from_db()
+    assert not gallery.live

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.models import NewsItemPage
-from tests.factories import NewsItemPageFactory
+from tests.factories import ImageFactory, NewsItemPageFactory
 from tests.subsites.conftest import make_member
 from tests.subsites.test_roles import edit_form
 
@@ -221,3 +221,96 @@ def test_publish_scheduled_unpublishes_an_expired_story(tree):
     story.refresh_from_db()
     assert not story.live
     assert story.expired
+
+
+# --- Approving a revision whose images may not be public ------------------------------
+
+
+@pytest.fixture
+def submitted_with_sensitive_photo(tree, kyrgyz_editor):
+    """A draft whose lead image is marked sensitive, in review (submitting is
+    allowed whatever the images: no work is lost)."""
+    page = NewsItemPageFactory(
+        parent=tree.kyrgyzstan_news,
+        title="Interview room in Osh",
+        slug="interview-room",
+        live=False,
+        lead_image=ImageFactory(title="Interview room", sensitive=True),
+        lead_image_alt="An interview room",
+    )
+    page.save_revision(user=kyrgyz_editor)
+    page.get_workflow().start(page, kyrgyz_editor)
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+    return page
+
+
+REFUSED = (
+    "Cannot publish: the image “Interview room” (Lead image): "
+    "it is marked sensitive (internal use only)."
+)
+
+
+def test_approving_from_the_dashboard_a_revision_with_a_sensitive_image_is_refused(
+    submitted_with_sensitive_photo, kyrgyz_moderator, client
+):
+    page = submitted_with_sensitive_photo
+    client.force_login(kyrgyz_moderator)
+    next_url = reverse("wagtailadmin_home")
+
+    response = client.post(f"{approve_url(page, 'approve')}?next={next_url}", {})
+
+    assert [message.strip() for message in dashboard_messages(client, response)] == [REFUSED]
+    page.refresh_from_db()
+    assert not page.live
+    assert page.workflow_in_progress  # still awaiting review, nothing lost
+
+
+def test_approving_with_a_comment_in_the_modal_shows_the_refusal_in_the_modal(
+    submitted_with_sensitive_photo, kyrgyz_moderator, client
+):
+    page = submitted_with_sensitive_photo
+    client.force_login(kyrgyz_moderator)
+
+    response = client.post(
+        approve_url(page, "approve"),
+        {"comment": "Fine by me."},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+
+    assert response.status_code == 200
+    data = response.json()
+    assert data["step"] == "action"
+    assert "“Interview room”" in data["html"]
+    assert "it is marked sensitive (internal use only)" in data["html"]
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_once_the_image_may_be_public_the_same_approval_publishes(
+    submitted_with_sensitive_photo, kyrgyz_moderator, client
+):
+    page = submitted_with_sensitive_photo
+    image = page.lead_image
+    image.sensitive = False
+    image.save()
+    client.force_login(kyrgyz_moderator)
+
+    response = client.post(approve_url(page, "approve"), {})
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_requesting_changes_is_possible_whatever_the_images(
+    submitted_with_sensitive_photo, kyrgyz_moderator, client
+):
+    page = submitted_with_sensitive_photo
+    client.force_login(kyrgyz_moderator)
+
+    client.post(approve_url(page, "reject"), {"comment": "Use another photo."})
+
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_state.status == "needs_changes"
