@@ -14,16 +14,18 @@ the full-page cache's (website/cache.py).
 """
 
 import datetime
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.db.models import (
     CharField,
-    Count,
     Exists,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -445,11 +447,16 @@ def listing_facets(stories, locale, counted=None):
     return _read_facets(rows, locale_id, _years_reader(stories, last))
 
 
-def _site_facets(reader, now, private, last):
+def _site_facets(reader, now, private, last, counting_order):
     # Every translation of a story has its dates and topics (synchronised
     # fields), so the facets are read from the stories in all the reader's
     # languages, without choosing each one's best translation (a lookup per
-    # story), and the stories are counted by their translation keys.
+    # story); the stories are counted language by language: all of the
+    # first language (read from an index), then in each next one those not
+    # found in an earlier one. The number does not depend on the order of
+    # the languages; the site's default language, which has the most
+    # stories, comes first (``counting_order``), so that the stories looked
+    # up one by one are those of the other languages.
     def stories(start=None):
         stories = start if start is not None else NewsItemPage.objects
         if reader.homes is None:
@@ -461,7 +468,7 @@ def _site_facets(reader, now, private, last):
         reader.home.locale_id,
         stories(NewsItemPage.as_pages()),
         last,
-        by_key=reader.homes is not None,
+        by_locale=None if reader.homes is None else counting_order,
     )
 
 
@@ -471,11 +478,18 @@ _SITE_FACETS = Prepared(_site_facets)
 def site_facets(home):
     """``listing_facets`` of every story the site of ``home`` lists."""
     last = timezone.localdate().year + 1
-    rows = _SITE_FACETS.run(_reader_values(home), timezone.now(), restricted_paths(), Fixed(last))
+    reader = _reader_values(home)
+    counting_order = []
+    if reader["homes"] is not None:
+        frame = current_frame()
+        first = frame.default_root.locale_id
+        locale_ids = [values["locale_id"] for values in reader["homes"]]
+        counting_order = sorted(locale_ids, key=lambda pk: pk != first)
+    rows = _SITE_FACETS.run(reader, timezone.now(), restricted_paths(), Fixed(last), counting_order)
     return _read_facets(rows, home.locale_id, _years_reader(stories_for_readers(home), last))
 
 
-def _facet_rows(stories, locale_id, counted, last, by_key=False):
+def _facet_rows(stories, locale_id, counted, last, by_locale=None):
     text, number = CharField(), IntegerField()
     tagged = stories.filter(topics__translation_key=OuterRef("translation_key"))
     topic_rows = (
@@ -507,19 +521,43 @@ def _facet_rows(stories, locale_id, counted, last, by_key=False):
     )
     others = [year_rows]
     if counted is not None:
-        # One row: grouped by a constant, counted over every story.
-        others.append(
-            counted.order_by()
-            .annotate(kind=Value(2, output_field=number))
-            .values("kind")
-            .annotate(
-                total=Count("translation_key", distinct=True) if by_key else Count("*"),
-                key=Value("", output_field=text),
-                topic_locale=Value(0, output_field=number),
-                topic_name=Value("", output_field=text),
-                topic_slug=Value("", output_field=text),
+        # One row: the number of stories, counted without grouping (a count
+        # by a constant group sorts its rows first); with ``by_locale``,
+        # added up language by language.
+        parts = [counted]
+        if by_locale:
+            parts = [
+                counted.filter(locale_id=pk).filter(
+                    ~Exists(
+                        counted.filter(
+                            translation_key=OuterRef("translation_key"),
+                            locale_id__in=by_locale[:index],
+                        ).values("pk")
+                    )
+                )
+                if index
+                else counted.filter(locale_id=pk)
+                for index, pk in enumerate(by_locale)
+            ]
+        counts = [
+            Subquery(
+                part.order_by()
+                .annotate(total=Func(Value(1), function="COUNT", output_field=number))
+                .values("total")
             )
-            .values_list("kind", "total", "key", "topic_locale", "topic_name", "topic_slug")
+            for part in parts
+        ]
+        others.append(
+            Locale.objects.filter(pk=locale_id)
+            .order_by()
+            .values_list(
+                Value(2, output_field=number),
+                reduce(operator.add, counts),
+                Value("", output_field=text),
+                Value(0, output_field=number),
+                Value("", output_field=text),
+                Value("", output_field=text),
+            )
         )
     return topic_rows.union(*others, all=True)
 

@@ -7,8 +7,9 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from tests.factories import NewsItemPageFactory
 from tests.i18n.conftest import localize
 from website.sites import SiteLanguages, best_translations, fallback_order, parse_languages
 from website.structure import MISSIONS, REGIONAL, default_languages
@@ -201,6 +202,25 @@ def test_russian_readers_get_english_before_kyrgyz(kyrgyz_site, client):
 
     # Story 1 is in Kyrgyz and English: the Russian reader's next language is English.
     assert sorted(card_titles(page)) == ["Kyrgyzstan story 1", "История Кыргызстана"]
+
+
+@pytest.mark.parametrize("language", ["ky", "ru", "en"])
+def test_the_number_of_stories_counts_each_story_once_whatever_the_readers_language(
+    kyrgyz_site, client, language
+):
+    # Story 1 in English, Kyrgyz and Russian; story 2 in English and Russian;
+    # a third story written in Kyrgyz only: three stories for every reader.
+    localize(kyrgyz_site.kyrgyzstan_stories[0], "ru", {"Kyrgyzstan story 1": "Первая история"})
+    kyrgyz_news = kyrgyz_site.kyrgyzstan_news.get_translation(
+        Locale.objects.get(language_code="ky")
+    )
+    NewsItemPageFactory(parent=kyrgyz_news, title="Ош шаарында жаңы борбор")
+
+    page = html(client.get(f"/{language}/news/", **KG))
+
+    assert len(card_titles(page)) == 3
+    count = re.search(r'<p class="result-count" role="status">\s*(\d+)', page)
+    assert count is not None and count.group(1) == "3"
 
 
 def test_mission_home_lists_the_stories_with_fallback(kyrgyz_site, client):
