@@ -262,17 +262,26 @@ def ranked_in_reading_order(request, scope, text, filters, language):
     """``ranked_ids`` in the reader's language, then in each of the site's
     next languages (``SearchScope.fallback_scopes``, each searched with its
     own text search configuration), each page once, in the first language
-    it was found in: one query a language, and one for the pages' keys."""
+    it was found in: one query a language, and one for the translation keys
+    of the pages found in all but the largest of them (a page of the largest
+    whose key is not among those has no translation in the others)."""
     groups = [ranked_ids(scope, text, filters, language)]
     for other in SearchScope.fallback_scopes(request):
         groups.append(ranked_ids(other, text, filters, other.locale.language_code))
     if len(groups) < 2:
         return groups[0]
-    found = [pk for group in groups for pk in group]
-    keys = dict(Page.objects.filter(pk__in=found).values_list("pk", "translation_key"))
+    largest = max(range(len(groups)), key=lambda index: len(groups[index]))
+    fewer = [pk for index, group in enumerate(groups) if index != largest for pk in group]
+    keys = {}
+    if fewer:
+        keys = dict(
+            Page.objects.filter(
+                translation_key__in=Page.objects.filter(pk__in=fewer).values("translation_key")
+            ).values_list("pk", "translation_key")
+        )
     seen, ids = set(), []
-    for pk in found:
-        key = keys.get(pk)
+    for pk in (pk for group in groups for pk in group):
+        key = keys.get(pk, pk)
         if key not in seen:
             seen.add(key)
             ids.append(pk)

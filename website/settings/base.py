@@ -118,6 +118,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The database's pages and search index are read from memory (or SSD),
+    # not from spinning disks: with PostgreSQL's default random_page_cost (4)
+    # the planner reads the whole search index row by row for a word found in
+    # half the stories (100 ms at 20,000 stories) rather than through its GIN
+    # index (10 ms). DATABASE_RANDOM_PAGE_COST=4 restores the default.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", f"-c random_page_cost={env_str('DATABASE_RANDOM_PAGE_COST', '1.1')}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
