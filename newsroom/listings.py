@@ -387,15 +387,16 @@ def filter_by_mission(stories, value, locale, missions=None):
 
 def listing_topics(stories, locale):
     """The topics of ``stories``, one per topic, in ``locale`` where translated
-    (in the source language otherwise), ordered by name."""
-    keys = NewsItemPage.topics.through.objects.filter(
-        newsitempage_id__in=stories.values("pk")
-    ).values("topic__translation_key")
+    (in the source language otherwise), ordered by name: each topic asked
+    whether some story has it (a lookup that stops at the first story)."""
+    tagged = stories.filter(topics__translation_key=OuterRef("translation_key"))
     locale_id = getattr(locale, "pk", locale)
     chosen = {}
-    for topic in Topic.objects.filter(
-        translation_key__in=keys, locale__in=_topic_locales(locale)
-    ).order_by("name"):
+    for topic in (
+        Topic.objects.filter(locale__in=_topic_locales(locale))
+        .filter(Exists(tagged.order_by().values("pk")))
+        .order_by("name")
+    ):
         if topic.locale_id == locale_id or topic.translation_key not in chosen:
             chosen[topic.translation_key] = topic
     return sorted(chosen.values(), key=lambda topic: topic.name.casefold())

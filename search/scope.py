@@ -159,8 +159,9 @@ class SearchScope:
     def __bool__(self):
         return self.home is not None
 
-    def stories(self):
-        return NewsItemPage.objects.readable().listed_on(self.home)
+    def stories(self, start=None):
+        start = NewsItemPage.objects if start is None else start
+        return start.readable().listed_on(self.home)
 
     def other_pages(self, kinds):
         """Galleries, reports and contact pages of the site (of every mission on
@@ -185,7 +186,13 @@ class SearchScope:
             story_filters = listings.StoryFilters(
                 topic=filters.topic, year=filters.year, mission=filters.mission
             )
-            subqueries.append(story_filters.apply(self.stories(), self.locale).values("pk"))
+            if story_filters:
+                stories = story_filters.apply(self.stories(), self.locale)
+            else:
+                # Read from the page table's index alone (no join with the
+                # stories' table): the search's matches are looked up in it.
+                stories = self.stories(NewsItemPage.as_pages())
+            subqueries.append(stories.values("pk"))
         kinds = [k for k in KINDS if k.slug != "story" and filters.wants(k)]
         # Topics are for stories only: a topic filter leaves the other kinds out.
         if kinds and not filters.topic:
