@@ -487,7 +487,9 @@ def site_facets(home):
         locale_ids = [values["locale_id"] for values in reader["homes"]]
         counting_order = sorted(locale_ids, key=lambda pk: pk != first)
     rows = _SITE_FACETS.run(reader, timezone.now(), restricted_paths(), Fixed(last), counting_order)
-    return _read_facets(rows, home.locale_id, _years_reader(stories_for_readers(home), last))
+    return _read_facets(
+        rows, home.locale_id, _years_reader(lambda: stories_for_readers(home), last)
+    )
 
 
 def _facet_rows(stories, locale_id, counted, last, by_locale=None):
@@ -593,12 +595,18 @@ def _year_expression(stories, last):
 
 
 def _years_reader(stories, last):
+    """``stories``: a queryset, or a function that makes it (only when the
+    rare older years are read)."""
     first = last - YEAR_WINDOW + 1
 
     def read(value):
         years = [int(year) for year in (value or "").split(",") if year.isdigit()]
         if "older" in (value or ""):
-            older = stories.filter(date__lt=datetime.date(first, 1, 1)).order_by()
+            older = (
+                (stories() if callable(stories) else stories)
+                .filter(date__lt=datetime.date(first, 1, 1))
+                .order_by()
+            )
             years += [day.year for day in older.dates("date", "year", order="DESC")]
         return years
 
@@ -714,14 +722,13 @@ def story_listing(home, locale_id, filters, page_number):
     number = page_number_of(page_number)
     regional = is_regional_home(home)
     missions = mission_choices(locale_id) if regional else []
-    stories = stories_for_readers(home)
-    filtered = filters.apply(stories, locale_id, missions) if filters else stories
-    # Unfiltered, the stories are counted in the page table alone.
-    counted = filtered if filters else stories_for_readers(home, NewsItemPage.as_pages())
     if filters:
-        topics, years, total = listing_facets(stories, locale_id, counted=counted)
+        stories = stories_for_readers(home)
+        filtered = filters.apply(stories, locale_id, missions)
+        topics, years, total = listing_facets(stories, locale_id, counted=filtered)
         page = page_of_stories(filtered.for_cards(), number, STORIES_PER_PAGE, total)
     else:
+        # Prepared queries (website/prepared.py): no queryset is built.
         topics, years, total = site_facets(home)
         page = _page_of_site_stories(home, number, STORIES_PER_PAGE, total)
     page.object_list = decorate(page.object_list)
