@@ -33,7 +33,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -542,11 +542,16 @@ def _facet_rows(stories, locale_id, counted, last, by_locale=None):
                 else counted.filter(locale_id=pk)
                 for index, pk in enumerate(by_locale)
             ]
+        # (None of an empty queryset, e.g. an unknown mission, counts as 0.)
         counts = [
-            Subquery(
-                part.order_by()
-                .annotate(total=Func(Value(1), function="COUNT", output_field=number))
-                .values("total")
+            Coalesce(
+                Subquery(
+                    part.order_by()
+                    .annotate(total=Func(Value(1), function="COUNT", output_field=number))
+                    .values("total")
+                ),
+                Value(0),
+                output_field=number,
             )
             for part in parts
         ]
