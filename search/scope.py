@@ -34,6 +34,7 @@ from website.sites import (
     is_regional_home,
     language_codes,
     language_of,
+    public_q,
 )
 
 RESULTS_PER_PAGE = 10
@@ -102,7 +103,12 @@ class SearchFilters:
 def _published(queryset):
     """The pages readers may see: live, public, unexpired (as
     ``NewsItemPage.objects.readable()`` has it for stories)."""
-    return queryset.live().public().filter(expired=False).exclude(expire_at__lte=timezone.now())
+    return (
+        queryset.live()
+        .filter(public_q())
+        .filter(expired=False)
+        .exclude(expire_at__lte=timezone.now())
+    )
 
 
 @dataclass
