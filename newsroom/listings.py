@@ -238,16 +238,19 @@ def _related(story_pk, story_key, locale_id, order, now, private, limit, keys=No
     if keys is None:
         keys = Topic.objects.filter(stories=story_pk).values("translation_key")
     # Asked of each story, newest first, until enough are found: the stories
-    # sharing a topic may be thousands. The story is matched by a range of
-    # one (>= and <=), not by =: PostgreSQL would first gather every tagged
-    # story into a hash (at 20,000 stories 70 ms instead of 15).
+    # sharing a topic may be thousands. Asked as a value (the first matching
+    # row, or none), not with EXISTS: PostgreSQL turns an EXISTS into a join
+    # and first gathers every tagged story (at 20,000 stories 20 to 70 ms);
+    # a value is looked up in the index of the stories' topics, story by
+    # story (under a millisecond).
     tagged = NewsItemPage.topics.through.objects.filter(
-        newsitempage_id__gte=OuterRef("pk"),
-        newsitempage_id__lte=OuterRef("pk"),
+        newsitempage_id=OuterRef("pk"),
         topic__in=Topic.objects.filter(translation_key__in=keys),
     )
-    stories = readable_for_readers(locale_id, order=order, now=now, private=private).filter(
-        Exists(tagged)
+    stories = (
+        readable_for_readers(locale_id, order=order, now=now, private=private)
+        .alias(shares_topic=Subquery(tagged.order_by().values("pk")[:1]))
+        .filter(shares_topic__isnull=False)
     )
     if story_pk:
         stories = stories.exclude(translation_key=story_key)
