@@ -18,7 +18,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from tests import factories
+from tests import encoded_images, factories
 from tests.factories import (
     ContactIndexPageFactory,
     GalleryIndexPageFactory,
@@ -37,6 +37,21 @@ from tests.factories import (
     report_section,
 )
 from website.structure import MISSIONS, REGIONAL
+
+
+def pytest_configure(config):
+    encoded_images.install()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist=loadfile`` (pyproject.toml), with the browser and deployment
+    tests each on one worker and the longest files first (tests/scheduling.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.scheduling import SharedServersScheduling
+
+    return SharedServersScheduling(config, log)
 
 
 @pytest.fixture(autouse=True)
