@@ -279,10 +279,26 @@ def prepare_newsroom(folder, public_port, extra_env=None):
         }
     )
     newsroom = Newsroom(folder=folder, env=env, public_port=public_port)
+    # Collecting (and compressing) the static files needs no database: it runs
+    # while the database is migrated and the demo loaded.
+    collecting = None
     if not (Path(static_root) / "staticfiles.json").exists():
-        newsroom.manage("collectstatic", "--noinput", "--verbosity", "0")
-    newsroom.manage("migrate", "--noinput", "--verbosity", "0")
-    newsroom.manage("load_demo_content")
+        collecting = subprocess.Popen(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    try:
+        newsroom.manage("migrate", "--noinput", "--verbosity", "0")
+        newsroom.manage("load_demo_content")
+    finally:
+        if collecting is not None:
+            output, _ = collecting.communicate()
+    if collecting is not None and collecting.returncode != 0:
+        raise RuntimeError(f"collectstatic failed:\n{output}")
     return newsroom
 
 
