@@ -2,8 +2,10 @@
 random source, and ``site_tree``, a small newsroom with real content."""
 
 import datetime
+import os
 import shutil
 import sys
+import tempfile
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -40,6 +42,12 @@ from website.structure import MISSIONS, REGIONAL
 
 
 def pytest_configure(config):
+    """Picture encodings are kept for the run (tests/encoded_images.py), in a
+    folder the workers and the browser tests' server share."""
+    if not hasattr(config, "workerinput") and not os.environ.get(encoded_images.ENVIRONMENT):
+        folder = tempfile.mkdtemp(prefix="newsroom-test-encodings-")
+        os.environ[encoded_images.ENVIRONMENT] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     encoded_images.install()
 
 

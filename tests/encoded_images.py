@@ -1,22 +1,31 @@
-"""AVIF and WebP encodings kept for the test process.
+"""AVIF and WebP encodings kept for the test run.
 
 Every page with a picture makes its renditions in AVIF, WebP and JPEG
 (``site_picture``), and encoding AVIF is slow: over a second for a large
 rendition of a demo illustration. Each test starts with an empty media folder
-and database, so the same pictures are made again and again. Here Pillow's
+and database, so the same pictures are made again and again, in the test
+processes and in the server the browser tests visit. Here Pillow's
 ``Image.save`` in those two formats keeps what it wrote for given pixels and
 options, and writes the same bytes when asked again: the renditions, their
 files and their rows are made as before, only the encoder does not run twice
 for the same input. (An encoder is a function of the pixels and the options:
 the bytes are those it would write.)
+
+The encodings are kept in memory, and in the folder ``ENVIRONMENT`` names
+when it is set (tests/conftest.py sets it for the run: the workers and the
+browser tests' server share it).
 """
 
 import hashlib
+import os
+import tempfile
+from pathlib import Path
 
 from PIL import Image
 
+ENVIRONMENT = "NEWSROOM_TEST_ENCODINGS"
 FORMATS = {"AVIF", "WEBP"}
-# At most this many encodings are kept (a few MB: renditions are small).
+# At most this many encodings are kept in memory (renditions are small).
 LIMIT = 2000
 
 _kept = {}
@@ -42,7 +51,7 @@ def _key(image, image_format, params):
         pixels = image.tobytes()
     except Exception:  # noqa: BLE001 - not an image Pillow can read back: encode it
         return None
-    return (
+    parts = (
         image_format,
         image.mode,
         image.size,
@@ -51,6 +60,43 @@ def _key(image, image_format, params):
         _frozen(dict(image.info)),
         _frozen(image.palette.tobytes() if image.palette else None),
     )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _folder():
+    folder = os.environ.get(ENVIRONMENT)
+    return Path(folder) if folder else None
+
+
+def _read(key):
+    data = _kept.get(key)
+    if data is None and (folder := _folder()) is not None:
+        try:
+            data = (folder / key).read_bytes()
+        except OSError:
+            return None
+        _keep(key, data)
+    return data
+
+
+def _keep(key, data):
+    if len(_kept) < LIMIT:
+        _kept[key] = data
+
+
+def _write(key, data):
+    _keep(key, data)
+    folder = _folder()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".part-")
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, folder / key)
+    except OSError:
+        pass  # only kept in memory
 
 
 def save(self, fp, format=None, **params):  # noqa: A002 - Pillow's own signature
@@ -61,7 +107,7 @@ def save(self, fp, format=None, **params):  # noqa: A002 - Pillow's own signatur
     key = _key(self, image_format, params)
     if key is None:
         return _original_save(self, fp, format, **params)
-    data = _kept.get(key)
+    data = _read(key)
     if data is None:
         start = fp.tell()
         _original_save(self, fp, format, **params)
@@ -69,8 +115,7 @@ def save(self, fp, format=None, **params):  # noqa: A002 - Pillow's own signatur
         fp.seek(start)
         data = fp.read(end - start)
         fp.seek(end)
-        if len(_kept) < LIMIT:
-            _kept[key] = data
+        _write(key, data)
         return None
     fp.write(data)
     return None

@@ -190,7 +190,7 @@ class Newsroom:
     def start_worker(self, name="worker", extra_env=None):
         log = open(self.folder / f"{name}.log", "a")
         process = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
             cwd=PROJECT_DIR,
             env={**self.env, **(extra_env or {})},
             stdout=log,
