@@ -302,6 +302,42 @@ def prepare_newsroom(folder, public_port, extra_env=None):
     return newsroom
 
 
+def redis_answers(url=REDIS_URL):
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=2).ping())
+    except redis.exceptions.ConnectionError:
+        return False
+
+
+class Background:
+    """``function(*args)`` run in a thread (it waits on subprocesses); ``result()``
+    waits for it and returns its value or raises its exception."""
+
+    def __init__(self, function, *args):
+        import threading
+
+        self._value = self._error = None
+        self._thread = threading.Thread(target=self._run, args=(function, args), daemon=True)
+        self._thread.start()
+
+    def _run(self, function, args):
+        try:
+            self._value = function(*args)
+        except BaseException as error:  # noqa: BLE001 - raised again by result()
+            self._error = error
+
+    def wait(self):
+        self._thread.join()
+
+    def result(self):
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
 def flush_redis(url=REDIS_URL):
     """Empty the tests' Redis database; skip when Redis does not answer."""
     import redis
