@@ -25,16 +25,19 @@ def newsroom_in_preparation(request, tmp_path_factory):
     when some test of the session needs the newsroom, so that the tests that
     need none (object storage, production files) run meanwhile. None when the
     newsroom cannot be made here (``newsroom`` then skips, saying why)."""
-    if servers.deploy_tests_off() or servers.find_binary("varnishd") is None:
-        return None
     here = Path(__file__).parent
-    if not any(
-        "newsroom" in item.fixturenames and Path(item.path).is_relative_to(here)
-        for item in request.session.items
-    ):
-        return None
-    if not servers.redis_answers():
-        return None
+    wanted = (
+        not servers.deploy_tests_off()
+        and servers.find_binary("varnishd") is not None
+        and any(
+            "newsroom" in item.fixturenames and Path(item.path).is_relative_to(here)
+            for item in request.session.items
+        )
+        and servers.redis_answers()
+    )
+    if not wanted:
+        yield None
+        return
     preparation = servers.Background(_prepare, tmp_path_factory.mktemp("newsroom"))
     yield preparation
     preparation.wait()
