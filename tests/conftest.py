@@ -2,8 +2,10 @@
 random source, and ``site_tree``, a small newsroom with real content."""
 
 import datetime
+import os
 import shutil
 import sys
+import tempfile
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -18,7 +20,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from tests import factories
+from tests import encoded_images, factories
 from tests.factories import (
     ContactIndexPageFactory,
     GalleryIndexPageFactory,
@@ -37,6 +39,27 @@ from tests.factories import (
     report_section,
 )
 from website.structure import MISSIONS, REGIONAL
+
+
+def pytest_configure(config):
+    """Picture encodings are kept for the run (tests/encoded_images.py), in a
+    folder the workers and the browser tests' server share."""
+    if not hasattr(config, "workerinput") and not os.environ.get(encoded_images.ENVIRONMENT):
+        folder = tempfile.mkdtemp(prefix="newsroom-test-encodings-")
+        os.environ[encoded_images.ENVIRONMENT] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    encoded_images.install()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist=loadfile`` (pyproject.toml), with the browser and deployment
+    tests each on one worker and the longest files first (tests/scheduling.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.scheduling import SharedServersScheduling
+
+    return SharedServersScheduling(config, log)
 
 
 @pytest.fixture(autouse=True)

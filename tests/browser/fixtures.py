@@ -17,7 +17,9 @@ demo team and a Russian translator (``tests/browser/prepare_server.py``).
   on PostgreSQL.
 - Without it, they start their own: a new SQLite database and media folder in
   pytest's temporary folder, prepared the same way, served by ``manage.py
-  runserver`` with DEBUG off on a free port (once per test session).
+  runserver`` with DEBUG off on a free port (once per test session; the
+  browser tests all run on one pytest-xdist worker, tests/scheduling.py), with
+  the picture encodings of the run (``tests.browser.serve``).
 
 Screenshots go to ``artifacts/screenshots/`` (``BROWSER_SCREENSHOTS``).
 """
@@ -199,12 +201,14 @@ def _start_server(tmp_dir, password):
             check=True,
         )
     # Served with DEBUG off: visitors see the site's own 404 page, as in production.
+    # (tests.browser.serve: manage.py, with the run's picture encodings.)
     env.update(DEBUG="false", SERVE_MEDIA="true")
     log = open(log_path, "a")  # noqa: SIM115 - open while the server runs
     process = subprocess.Popen(
         [
             sys.executable,
-            "manage.py",
+            "-m",
+            "tests.browser.serve",
             "runserver",
             f"127.0.0.1:{port}",
             "--noreload",

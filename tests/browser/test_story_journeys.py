@@ -113,6 +113,8 @@ def editor_writes_a_story_a_moderator_approves_and_two_sites_list_it(
         lead_photo(tmp_path / "bakery.jpg")
     )
     editor.locator("#id_image-chooser-upload-title").fill("Bakery trainees in Bishkek")
+    # A photo needs a credit before a page using it can be published.
+    editor.locator("#id_image-chooser-upload-credit").fill("© IOM Kyrgyzstan / A. Asanova")
     editor.locator(".modal-content").get_by_role("button", name="Upload").click()
     expect(lead).to_contain_text("Bakery trainees in Bishkek")
     editor.locator("#id_lead_image_alt").fill(story.en.alt)
@@ -180,6 +182,8 @@ def editor_writes_a_story_a_moderator_approves_and_two_sites_list_it(
     loaded = "img => img.decode().then(() => img.naturalWidth > 0, () => false)"
     assert photo.evaluate(loaded), "lead photo not loaded"
     expect(visitor.locator("main")).to_contain_text(story.en.topic)
+    # The photo's credit is shown with it.
+    expect(visitor.locator("main")).to_contain_text("© IOM Kyrgyzstan / A. Asanova")
     story.url = hrefs[0]
 
 

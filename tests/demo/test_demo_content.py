@@ -1,5 +1,10 @@
 """`manage.py load_demo_content` builds the demo site from Issue 1 of the
-Regional Response Report, and running it again never undoes an editor's work."""
+Regional Response Report, and running it again never undoes an editor's work.
+
+The demo comes in Russian (every page, topic and footer text) and in Kyrgyz
+(the Kyrgyzstan mission's home, newsroom, contact page and stories), as
+wagtail-localize translations that translators can open and change (the
+tests at the end). Every test here shares one load of the demo (``demo_once``)."""
 
 import shutil
 from io import StringIO
@@ -14,9 +19,13 @@ from django.test import override_settings
 from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import StringTranslation, Translation
 
 from demo import content
+from demo.loader import demo_translation_key
+from demo.translate import demo_page_keys
+from demo.translations_ky import PAGES as KYRGYZ_PAGES
 from missions.models import MissionContactPage, MissionHomePage
 from newsroom.models import (
     NewsIndexPage,
@@ -494,3 +503,125 @@ class TestTheDemoSite:
         issue = english(ReportIssuePage).get(slug="issue-1")
         featured = [page.pk for block in issue.sections for page in block.value["publications"]]
         assert featured == [handbook.pk, brochure.pk]
+
+
+# --- The demo's translations ---------------------------------------------------
+
+
+def english_demo_pages():
+    english = Locale.get_default()
+    return [
+        Page.objects.get(translation_key=demo_translation_key(key), locale=english)
+        for key in demo_page_keys()
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
+class TestTheDemoTranslations:
+    def test_every_demo_page_has_a_live_russian_wagtail_localize_translation(self):
+        russian = Locale.objects.get(language_code="ru")
+        pages = english_demo_pages()
+
+        assert len(pages) == 43  # 35, and 6 publication indexes and 2 publications
+        for page in pages:
+            translated = page.get_translation(russian)
+            record = Translation.objects.get(
+                source__object_id=page.translation_key, target_locale=russian
+            )
+            assert record.enabled and record.source.locale == page.locale
+            assert translated.live and not translated.has_unpublished_changes
+            total, done = record.get_progress()
+            assert total == done, f"{page.url_path}: {done} of {total} strings in Russian"
+            assert translated.title != page.title, page.url_path
+
+    def test_topics_and_footer_texts_are_in_russian(self):
+        russian = Locale.objects.get(language_code="ru")
+        for snippet in [
+            *Topic.objects.filter(locale=Locale.get_default()),
+            *FooterText.objects.filter(locale=Locale.get_default()),
+        ]:
+            record = Translation.objects.get(
+                source__object_id=snippet.translation_key, target_locale=russian
+            )
+            total, done = record.get_progress()
+            assert total == done, str(snippet)
+        assert Topic.objects.get(slug="protection", locale=russian).name == "Защита"
+
+    def test_the_kyrgyzstan_mission_is_in_kyrgyz_down_to_its_stories(self):
+        kyrgyz = Locale.objects.get(language_code="ky")
+        keys = [
+            "kyrgyzstan",
+            "kyrgyzstan/news",
+            "kyrgyzstan/contact",
+            *(f"kyrgyzstan/news/{s.key}" for s in content.STORIES if s.site == "kyrgyzstan"),
+        ]
+
+        assert sorted(KYRGYZ_PAGES) == sorted(keys)
+        for key in keys:
+            page = Page.objects.get(translation_key=demo_translation_key(key), locale=kyrgyz)
+            record = Translation.objects.get(
+                source__object_id=page.translation_key, target_locale=kyrgyz
+            )
+            total, done = record.get_progress()
+            assert page.live and total == done, key
+        assert not Page.objects.filter(
+            locale=kyrgyz, translation_key=demo_translation_key("kazakhstan")
+        ).exists()
+
+    def test_translated_pages_render_in_their_language(self, client):
+        failures = []
+        for page in Page.objects.filter(locale__language_code__in=["ru", "ky"]).specific():
+            _site_id, root_url, path = page.get_url_parts()
+            with translation.override(page.locale.language_code):
+                response = client.get(path, HTTP_HOST=urlsplit(root_url).hostname)
+            if response.status_code != 200:
+                failures.append(f"{root_url}{path}: {response.status_code}")
+            elif f'lang="{page.locale.language_code}"' not in response.content.decode()[:300]:
+                failures.append(f"{root_url}{path}: not marked {page.locale.language_code}")
+        assert failures == []
+
+    def test_kyrgyz_story_is_offered_in_english_russian_and_kyrgyz(self, client):
+        story = NewsItemPage.objects.get(
+            translation_key=demo_translation_key("kyrgyzstan/news/return-operation"),
+            locale=Locale.get_default(),
+        )
+        _site_id, root_url, path = story.get_url_parts()
+
+        page = client.get(path, HTTP_HOST=urlsplit(root_url).hostname).content.decode()
+
+        for code in ("en", "ru", "ky"):
+            assert f'hreflang="{code}"' in page
+        assert 'hreflang="kk"' not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
+def test_a_translators_change_survives_a_second_run_and_reset_puts_the_demo_back():
+    russian = Locale.objects.get(language_code="ru")
+    story = NewsItemPage.objects.get(
+        translation_key=demo_translation_key("kazakhstan/news/almaty-process"), locale=russian
+    )
+    record = Translation.objects.get(source__object_id=story.translation_key, target_locale=russian)
+    title = StringTranslation.objects.get(
+        locale=russian,
+        context__object_id=story.translation_key,
+        context__path="title",
+    )
+    demo_title = title.data
+    title.data = "Заголовок переводчика"
+    title.save()
+    record.save_target(publish=False)
+    story.refresh_from_db()
+    story.get_latest_revision().publish()
+
+    output = load_demo()
+
+    story.refresh_from_db()
+    assert story.title == "Заголовок переводчика"
+    assert "0 restored" in output.split("ru translations")[1].splitlines()[0]
+
+    load_demo("--reset")
+
+    story.refresh_from_db()
+    assert story.title == demo_title

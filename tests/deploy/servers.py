@@ -190,7 +190,7 @@ class Newsroom:
     def start_worker(self, name="worker", extra_env=None):
         log = open(self.folder / f"{name}.log", "a")
         process = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
             cwd=PROJECT_DIR,
             env={**self.env, **(extra_env or {})},
             stdout=log,
@@ -279,11 +279,63 @@ def prepare_newsroom(folder, public_port, extra_env=None):
         }
     )
     newsroom = Newsroom(folder=folder, env=env, public_port=public_port)
+    # Collecting (and compressing) the static files needs no database: it runs
+    # while the database is migrated and the demo loaded.
+    collecting = None
     if not (Path(static_root) / "staticfiles.json").exists():
-        newsroom.manage("collectstatic", "--noinput", "--verbosity", "0")
-    newsroom.manage("migrate", "--noinput", "--verbosity", "0")
-    newsroom.manage("load_demo_content")
+        collecting = subprocess.Popen(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    try:
+        newsroom.manage("migrate", "--noinput", "--verbosity", "0")
+        newsroom.manage("load_demo_content")
+    finally:
+        if collecting is not None:
+            output, _ = collecting.communicate()
+    if collecting is not None and collecting.returncode != 0:
+        raise RuntimeError(f"collectstatic failed:\n{output}")
     return newsroom
+
+
+def redis_answers(url=REDIS_URL):
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=2).ping())
+    except redis.exceptions.ConnectionError:
+        return False
+
+
+class Background:
+    """``function(*args)`` run in a thread (it waits on subprocesses); ``result()``
+    waits for it and returns its value or raises its exception."""
+
+    def __init__(self, function, *args):
+        import threading
+
+        self._value = self._error = None
+        self._thread = threading.Thread(target=self._run, args=(function, args), daemon=True)
+        self._thread.start()
+
+    def _run(self, function, args):
+        try:
+            self._value = function(*args)
+        except BaseException as error:  # noqa: BLE001 - raised again by result()
+            self._error = error
+
+    def wait(self):
+        self._thread.join()
+
+    def result(self):
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def flush_redis(url=REDIS_URL):

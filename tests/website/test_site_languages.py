@@ -7,11 +7,9 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Locale, Page
 
-from tests.factories import NewsItemPageFactory
 from tests.i18n.conftest import localize
-from website.sites import SiteLanguages, best_translations, fallback_order, parse_languages
+from website.sites import SiteLanguages, fallback_order, parse_languages
 from website.structure import MISSIONS, REGIONAL, default_languages
 
 pytestmark = pytest.mark.django_db
@@ -168,103 +166,7 @@ def test_root_sends_a_reader_to_a_language_of_the_site(site_tree, client):
     assert english["Location"] == "/en/"
 
 
-# --- Fallback ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def kyrgyz_site(site_tree):
-    """The Kyrgyzstan site in "ky, ru, en": its home and news index in Kyrgyz
-    and Russian, its first story in Kyrgyz, its second in Russian only."""
-    set_languages(site_tree.kyrgyzstan_site, "ky, ru, en")
-    first, second = site_tree.kyrgyzstan_stories
-    site_tree.kyrgyz_story = localize(first, "ky", {"Kyrgyzstan story 1": "Кыргызстан окуясы"})
-    site_tree.russian_story = localize(second, "ru", {"Kyrgyzstan story 2": "История Кыргызстана"})
-    localize(site_tree.kyrgyzstan_news, "ky")
-    return site_tree
-
-
-def test_listing_shows_every_story_in_the_readers_best_language(kyrgyz_site, client):
-    response = client.get("/ky/news/", **KG)
-    page = html(response)
-
-    assert response.status_code == 200
-    assert "Кыргызстан окуясы" in page
-    assert "История Кыргызстана" in page
-    assert sorted(card_titles(page)) == ["История Кыргызстана", "Кыргызстан окуясы"]
-    # The Russian card says so, in the reader's language, and carries its language.
-    card = re.search(r'<article class="card" lang="ru">.*?</article>', page, re.S).group(0)
-    assert "История Кыргызстана" in card
-    assert 'class="card__mission card__language" lang="ky"' in card
-
-
-def test_russian_readers_get_english_before_kyrgyz(kyrgyz_site, client):
-    page = html(client.get("/ru/news/", **KG))
-
-    # Story 1 is in Kyrgyz and English: the Russian reader's next language is English.
-    assert sorted(card_titles(page)) == ["Kyrgyzstan story 1", "История Кыргызстана"]
-
-
-@pytest.mark.parametrize("language", ["ky", "ru", "en"])
-def test_the_number_of_stories_counts_each_story_once_whatever_the_readers_language(
-    kyrgyz_site, client, language
-):
-    # Story 1 in English, Kyrgyz and Russian; story 2 in English and Russian;
-    # a third story written in Kyrgyz only: three stories for every reader.
-    localize(kyrgyz_site.kyrgyzstan_stories[0], "ru", {"Kyrgyzstan story 1": "Первая история"})
-    kyrgyz_news = kyrgyz_site.kyrgyzstan_news.get_translation(
-        Locale.objects.get(language_code="ky")
-    )
-    NewsItemPageFactory(parent=kyrgyz_news, title="Ош шаарында жаңы борбор")
-
-    page = html(client.get(f"/{language}/news/", **KG))
-
-    assert len(card_titles(page)) == 3
-    count = re.search(r'<p class="result-count" role="status">\s*(\d+)', page)
-    assert count is not None and count.group(1) == "3"
-
-
-def test_mission_home_lists_the_stories_with_fallback(kyrgyz_site, client):
-    page = html(client.get("/ky/", **KG))
-
-    assert "Кыргызстан окуясы" in page and "История Кыргызстана" in page
-
-
-def test_a_draft_translation_falls_back(kyrgyz_site, client):
-    localize(
-        kyrgyz_site.kyrgyzstan_stories[1], "ky", {"Kyrgyzstan story 2": "Долбоор"}, publish=False
-    )
-
-    listing = html(client.get("/ky/news/", **KG))
-    story = client.get(in_language(kyrgyz_site.kyrgyzstan_stories[1], "ky"), **KG)
-
-    assert sorted(card_titles(listing)) == ["История Кыргызстана", "Кыргызстан окуясы"]
-    assert story.status_code == 200
-    assert "История Кыргызстана" in html(story)
-
-
-def test_an_untranslated_story_is_shown_in_the_best_language_with_a_notice(kyrgyz_site, client):
-    story = kyrgyz_site.kyrgyzstan_stories[1]
-
-    response = client.get(in_language(story, "ky"), **KG)
-    page = html(response)
-
-    assert response.status_code == 200
-    assert "История Кыргызстана" in page
-    assert 'lang="ru"' in main_of(response)
-    assert 'role="note" lang="ky"' in page
-    assert "Бул барак азырынча кыргыз тилинде жок." in page  # in Kyrgyz
-    # Search engines see the Russian story at its own address only.
-    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', page).group(1)
-    assert canonical.endswith(path_of(kyrgyz_site.russian_story))
-    assert "ky" not in hreflangs(response)
-
-
-def test_a_translated_story_has_no_notice(kyrgyz_site, client):
-    response = client.get(path_of(kyrgyz_site.kyrgyz_story), **KG)
-
-    assert response.status_code == 200
-    assert 'role="note"' not in html(response)
-    assert "lang=" not in main_of(response)
+# --- Fallback (more in test_language_fallback.py) --------------------------------------------
 
 
 def test_an_untranslated_gallery_index_lists_its_galleries(site_tree, client):
@@ -276,62 +178,6 @@ def test_an_untranslated_gallery_index_lists_its_galleries(site_tree, client):
     assert response.status_code == 200
     assert "Kostanay workshop" in html(response)
     assert 'lang="en"' in html(response)
-
-
-def test_a_private_translation_is_not_listed_and_asks_its_password(kyrgyz_site, client):
-    from wagtail.models import PageViewRestriction
-
-    story = kyrgyz_site.kyrgyzstan_stories[1]
-    PageViewRestriction.objects.create(
-        page=kyrgyz_site.russian_story, restriction_type="password", password="x"
-    )
-
-    listing = html(client.get("/ky/news/", **KG))
-    response = client.get(in_language(story, "ky"), **KG)
-
-    assert sorted(card_titles(listing)) == ["Kyrgyzstan story 2", "Кыргызстан окуясы"]
-    assert "История Кыргызстана" not in html(response)
-    assert 'type="password"' in html(response)
-
-
-def test_a_missing_page_is_still_a_404_in_the_readers_language(kyrgyz_site, client):
-    response = client.get("/ky/news/no-such-story/", **KG)
-
-    assert response.status_code == 404
-    assert '<html lang="ky"' in html(response)
-    assert 'class="primary-nav"' in html(response)
-
-
-# --- One query, whatever the number of stories ------------------------------------------------
-
-
-def test_best_translations_picks_one_row_per_page_in_order(kyrgyz_site):
-    from wagtail.models import Locale
-
-    ids = {code: Locale.objects.get(language_code=code).pk for code in ("ky", "ru", "en")}
-    stories = Page.objects.filter(
-        translation_key__in=[story.translation_key for story in kyrgyz_site.kyrgyzstan_stories]
-    )
-
-    chosen = best_translations(stories, [ids["ky"], ids["ru"], ids["en"]])
-
-    assert sorted(page.title for page in chosen) == ["История Кыргызстана", "Кыргызстан окуясы"]
-
-
-def test_an_untranslated_alias_is_not_served_as_a_translation(kyrgyz_site, client):
-    """wagtail-localize makes live aliases of untranslated parents: the alias
-    is not a Kyrgyz page, the Russian translation is shown with a notice."""
-    gallery_index = kyrgyz_site.kyrgyzstan_gallery_index
-    from wagtail.models import Locale
-
-    gallery_index.specific.copy_for_translation(Locale.objects.get(language_code="ky"), alias=True)
-    localize(gallery_index, "ru", {gallery_index.title: "Фото"})
-
-    response = client.get(in_language(gallery_index, "ky"), **KG)
-
-    assert response.status_code == 200
-    assert 'lang="ru"' in main_of(response)
-    assert "Бул барак азырынча кыргыз тилинде жок." in html(response)  # in Kyrgyz
 
 
 def test_a_kyrgyz_sign_up_is_for_the_russian_edition(site_tree, client):
