@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from demo import bulk
+from tests.factories import hotline
 from tests.performance.conftest import anonymous_get, host_and_path
 from website import cache as page_cache
 from website.cache_middleware import CACHE_HEADER, PageCacheMiddleware
@@ -452,3 +453,29 @@ def test_story_cards_are_rendered_once_per_site_and_language_until_a_change(site
     story.title = "Renamed and published"
     story.save_revision().publish()
     assert "Renamed and published" in text(get(host, "/en/news/", _render="3"))
+
+
+def test_a_report_issues_stories_and_contacts_are_kept_until_a_change(site_tree, get):
+    issue = site_tree.issue
+    story = site_tree.kyrgyzstan_stories[1]  # in the issue's first section
+    contact = site_tree.kyrgyzstan_contact
+    host, path = host_and_path(issue)
+    page = text(get(host, path, _render="1"))
+    assert story.title in page and "+996 312 98 60 10" in page
+
+    # Changed behind the page models' back (no publish, no new generation):
+    # the story and the contacts kept for the generation are shown again.
+    type(story).objects.filter(pk=story.pk).update(title="Renamed without a publish")
+    page = text(get(host, path, _render="2"))
+    assert story.title in page and "Renamed without a publish" not in page
+
+    # A publish starts a new generation: the issue shows the new title, and
+    # the contacts are made again too.
+    story.refresh_from_db()
+    story.title = "Renamed and published"
+    story.save_revision().publish()
+    contact.refresh_from_db()
+    contact.hotlines = [hotline("+996 312 00 00 00")]
+    contact.save_revision().publish()
+    page = text(get(host, path, _render="3"))
+    assert "Renamed and published" in page and "+996 312 00 00 00" in page

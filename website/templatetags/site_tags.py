@@ -283,3 +283,43 @@ def elided_pages(page_obj, on_each_side=2, on_ends=1):
 def plain_text(html):
     """Rich text as plain text (tags removed, entities decoded), to be escaped again."""
     return unescape(strip_tags(str(html or "")))
+
+
+# --- Parts of pages kept for the content generation -------------------------------
+
+
+class KeptNode(template.Node):
+    def __init__(self, name, parts, nodelist):
+        self.name = name
+        self.parts = parts
+        self.nodelist = nodelist
+
+    def render(self, context):
+        site = chrome_of(context).site_root.site
+        if site is None:
+            return self.nodelist.render(context)
+        parts = (
+            site.pk,
+            translation.get_language(),
+            *(part.resolve(context) for part in self.parts),
+        )
+        parts = tuple(getattr(part, "pk", part) for part in parts)
+        return mark_safe(fragment(self.name, parts, lambda: self.nodelist.render(context)))
+
+
+@register.tag
+def kept(parser, token):
+    """{% kept "name" value … %}…{% endkept %}: the enclosed HTML, alike
+    wherever the site shows it in one language for the same values (a page's
+    or an image's: their primary keys are used), kept per content generation
+    (website.cache.fragment), like the footer and the story cards. Measured
+    where it is used: a report issue's stories and its missions' contacts were
+    two thirds of its rendering."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% kept %} needs a name")
+    name = bits[1].strip("\"'")
+    parts = [parser.compile_filter(bit) for bit in bits[2:]]
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(name, parts, nodelist)
