@@ -64,7 +64,7 @@ RELATED_STORIES = 3
 MAX_FEATURED_STORIES = 4
 # The years a news index offers are asked one by one back from next year;
 # stories older than this window are read apart, by one more query
-# (``years_of``). Each year asked costs PostgreSQL a quarter of a millisecond
+# (``_year_expression``). Each year asked costs PostgreSQL a quarter of a millisecond
 # of planning.
 YEAR_WINDOW = 16
 
@@ -388,23 +388,6 @@ def filter_by_mission(stories, value, locale, missions=None):
     return stories.filter(query)
 
 
-def listing_topics(stories, locale):
-    """The topics of ``stories``, one per topic, in ``locale`` where translated
-    (in the source language otherwise), ordered by name: each topic asked
-    whether some story has it (a lookup that stops at the first story)."""
-    tagged = stories.filter(topics__translation_key=OuterRef("translation_key"))
-    locale_id = getattr(locale, "pk", locale)
-    chosen = {}
-    for topic in (
-        Topic.objects.filter(locale__in=_topic_locales(locale))
-        .filter(Exists(tagged.order_by().values("pk")))
-        .order_by("name")
-    ):
-        if topic.locale_id == locale_id or topic.translation_key not in chosen:
-            chosen[topic.translation_key] = topic
-    return sorted(chosen.values(), key=lambda topic: topic.name.casefold())
-
-
 def year_probes(stories, years, older_than):
     """An SQL text expression listing which of ``years`` have some of
     ``stories`` ("2026,2024,"), and "older" when some story is dated before
@@ -438,8 +421,9 @@ def year_probes(stories, years, older_than):
 
 
 def listing_facets(stories, locale, counted=None):
-    """(``listing_topics``, ``listing_years``, the number of ``counted``) of
-    ``stories`` in one query: the rows of the three, united.
+    """(the topics, one per topic in ``locale`` where translated, by name; the
+    years, newest first; the number of ``counted``) of ``stories`` in one
+    query: the rows of the three, united.
 
     Each topic and each year is asked whether some story has it (a lookup in
     the index of the stories' topics or dates that stops at the first story),
@@ -448,7 +432,7 @@ def listing_facets(stories, locale, counted=None):
     locale_id = getattr(locale, "pk", locale)
     last = timezone.localdate().year + 1
     rows = _facet_rows(stories, locale_id, counted, last)
-    return _read_facets(rows, locale_id, _years_reader(stories, last))
+    return _read_facets(rows, locale_id, _years_reader(lambda: stories, last))
 
 
 def _site_facets(reader, now, private, last, counting_order):
@@ -511,7 +495,7 @@ def _facet_rows(stories, locale_id, counted, last, by_locale=None):
             "slug",
         )
     )
-    # One row: the years that have stories, as "2026,2025,..." (``years_of``).
+    # One row: the years that have stories, as "2026,2025,..." (``_year_expression``).
     years_found = _year_expression(stories, last)
     year_rows = (
         Locale.objects.filter(pk=locale_id)
@@ -588,43 +572,25 @@ def _read_facets(rows, locale_id, read_years):
     return topics, years, total
 
 
-def years_of(stories):
-    """(an SQL text expression naming the years that have ``stories``, the
-    function that reads its value into the years, newest first): the years of
-    the window asked one by one (``year_probes``), the rare older ones read
-    apart."""
-    last = timezone.localdate().year + 1
-    return _year_expression(stories, last), _years_reader(stories, last)
-
-
 def _year_expression(stories, last):
     first = last - YEAR_WINDOW + 1
     return year_probes(stories, range(last, first - 1, -1), older_than=first)
 
 
 def _years_reader(stories, last):
-    """``stories``: a queryset, or a function that makes it (only when the
-    rare older years are read)."""
+    """The function that reads the years' expression into the years, newest
+    first; ``stories()`` makes the stories' queryset, only when the rare
+    older years are read."""
     first = last - YEAR_WINDOW + 1
 
     def read(value):
         years = [int(year) for year in (value or "").split(",") if year.isdigit()]
         if "older" in (value or ""):
-            older = (
-                (stories() if callable(stories) else stories)
-                .filter(date__lt=datetime.date(first, 1, 1))
-                .order_by()
-            )
+            older = stories().filter(date__lt=datetime.date(first, 1, 1)).order_by()
             years += [day.year for day in older.dates("date", "year", order="DESC")]
         return years
 
     return read
-
-
-def listing_years(stories):
-    """The years that have stories, newest first: one query."""
-    expression, read = years_of(stories)
-    return read(Locale.objects.order_by().values_list(expression, flat=True).first())
 
 
 def mission_choices(locale):

@@ -222,16 +222,22 @@ class SearchScope:
 
     # --- The filters' options ---
 
+    @cached_property
+    def _story_facets(self):
+        """(topics, years) of the scope's stories: one query for both."""
+        topics, years, _count = listings.listing_facets(self.stories(), self.locale)
+        return topics, years
+
     def topics(self):
         if not self:
             return []
-        return listings.listing_topics(self.stories(), self.locale)
+        return self._story_facets[0]
 
     def years(self):
         """The years of the stories, galleries and reports, newest first."""
         if not self:
             return []
-        years = set(listings.listing_years(self.stories()))
+        years = set(self._story_facets[1])
         for kind in KINDS:
             if kind.slug == "story" or not kind.date_field:
                 continue

@@ -68,20 +68,19 @@ class NewsroomWorkflowActionView(WorkflowActionView):
     def refuse(self, errors):
         """The approval refused: in the modal with the comment form, or as
         messages where the moderator came from."""
-        if self.request.headers.get("x-requested-with") == "XMLHttpRequest":
-            form = self.form_class(self.request.POST) if self.form_class else None
-            if form is not None and self.action_modal:
-                form.is_valid()
-                for error in errors:
-                    form.add_error(None, error)
-                return self.render_modal_form(self.request, form)
+        modal = self.request.headers.get("x-requested-with") == "XMLHttpRequest"
+        if modal and self.form_class and self.action_modal:
+            form = self.form_class(self.request.POST)
+            form.is_valid()
             for error in errors:
-                messages.error(self.request, error)
+                form.add_error(None, error)
+            return self.render_modal_form(self.request, form)
+        for error in errors:
+            messages.error(self.request, error)
+        if modal:
             return self.render_modal_json(
                 self.request, {"step": "success", "redirect": self.redirect_url}
             )
-        for error in errors:
-            messages.error(self.request, error)
         return redirect(self.redirect_url)
 
     def title(self):
