@@ -46,6 +46,7 @@ changed page and the pages that list it (see :func:`pages_listing`); the rest
 expire after ``s-maxage``.
 """
 
+import contextvars
 import hashlib
 import logging
 import math
@@ -276,6 +277,56 @@ def bump_generation():
 FRAGMENT_PREFIX = _PREFIX + "fragment:"
 
 
+class _Rendering:
+    """What one request's rendering read of the cache: the generation it
+    renders with, and the fragments read ahead (``read_fragments``: their
+    HTML, or None for those not kept)."""
+
+    __slots__ = ("generation", "read")
+
+    def __init__(self):
+        self.generation = None
+        self.read = {}
+
+
+_rendering = contextvars.ContextVar("page_cache_rendering", default=None)
+
+
+def start_rendering():
+    """Start a request's rendering (PageCacheMiddleware): its fragments are
+    of one generation, read from the cache once, not once per fragment. Give
+    the returned token to :func:`end_rendering`."""
+    return _rendering.set(_Rendering())
+
+
+def end_rendering(token):
+    _rendering.reset(token)
+
+
+def render_with_generation(generation):
+    """The generation the request's page cache lookup read: its fragments are
+    of that one (no round trip for it)."""
+    rendering = _rendering.get()
+    if rendering is not None and generation is not None:
+        rendering.generation = generation
+
+
+def _fragment_generation(cache):
+    # The generation alone (no query): when a page's expiry passes, the page
+    # cache ends the generation (current_state), and the keys with it.
+    rendering = _rendering.get()
+    if rendering is not None and rendering.generation is not None:
+        return rendering.generation, rendering
+    generation = cache.get(GENERATION_KEY) or _started(cache)
+    if rendering is not None:
+        rendering.generation = generation
+    return generation, rendering
+
+
+def _fragment_key(name, generation, parts):
+    return FRAGMENT_PREFIX + ":".join(str(part) for part in (name, generation, *parts))
+
+
 def fragment(name, parts, render):
     """The HTML of a part of pages rendered alike on many of them (the
     footer of a site in one language), kept while the content generation
@@ -287,15 +338,32 @@ def fragment(name, parts, render):
     if not seconds:
         return render()
     cache = page_cache()
-    # The generation alone (no query): when a page's expiry passes, the page
-    # cache ends the generation (current_state), and this key with it.
-    generation = cache.get(GENERATION_KEY) or _started(cache)
-    key = FRAGMENT_PREFIX + ":".join(str(part) for part in (name, generation, *parts))
-    html = cache.get(key)
+    generation, rendering = _fragment_generation(cache)
+    key = _fragment_key(name, generation, parts)
+    if rendering is not None and key in rendering.read:
+        html = rendering.read.pop(key)
+    else:
+        html = cache.get(key)
     if html is None:
         html = render()
         cache.set(key, html, timeout=seconds)
     return html
+
+
+def read_fragments(name, parts_list):
+    """Read the fragments ``name`` of each of ``parts_list`` in one round
+    trip, for the calls of :func:`fragment` that follow in the same request
+    (a list of story cards): measured with Redis, a round trip costs about
+    0.2 ms, a tenth of a card list's rendering."""
+    rendering = _rendering.get()
+    if rendering is None or not parts_list or not cache_seconds():
+        return
+    cache = page_cache()
+    generation, rendering = _fragment_generation(cache)
+    keys = [_fragment_key(name, generation, parts) for parts in parts_list]
+    found = cache.get_many(keys)
+    for key in keys:
+        rendering.read[key] = found.get(key)
 
 
 def cached_query(query_dict):

@@ -114,6 +114,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = page_cache.start_rendering()
+        try:
+            return self.answer(request)
+        finally:
+            page_cache.end_rendering(token)
+
+    def answer(self, request):
         drop_tracking_parameters(request)
         has_session = any(name in request.COOKIES for name in _cookie_names())
         # Wagtail's previews run through the middleware as "dummy" requests.
@@ -132,6 +139,8 @@ class PageCacheMiddleware:
                 key = entry = None
             if entry is not None:
                 return self.cached_response(request, entry, state)
+            if state is not None:
+                page_cache.render_with_generation(state[0])
 
         response = self.get_response(request)
 

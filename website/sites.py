@@ -207,7 +207,10 @@ def best_translations(pages, locale_ids):
     better = ranked.filter(
         translation_key=OuterRef("translation_key"), language_rank__lt=OuterRef("language_rank")
     )
-    return ranked.filter(~Exists(better.order_by().values("pk")))
+    # The pages in the first language are the best there is: their
+    # condition is met without looking for a translation (the databases
+    # stop at the first true term of an OR).
+    return ranked.filter(Q(locale_id=locale_ids[0]) | ~Exists(better.order_by().values("pk")))
 
 
 def reading_locale_ids():

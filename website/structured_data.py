@@ -106,7 +106,10 @@ def share_rendition(page, request=None):
     image, alt = share_image(page, request)
     if image is None:
         return None, ""
-    return image.get_rendition(SHARE_IMAGE_FILTER), alt
+    # get_renditions, not get_rendition: a rendition found among those
+    # already read (newsroom.cards.fetch_renditions) is not written back to
+    # the renditions' cache (with Redis, a round trip on every render).
+    return image.get_renditions(SHARE_IMAGE_FILTER)[SHARE_IMAGE_FILTER], alt
 
 
 def image_object(page, image, rendition, request=None):

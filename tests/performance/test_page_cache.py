@@ -479,3 +479,52 @@ def test_a_report_issues_stories_and_contacts_are_kept_until_a_change(site_tree,
     contact.save_revision().publish()
     page = text(get(host, path, _render="3"))
     assert "Renamed and published" in page and "+996 312 00 00 00" in page
+
+
+@pytest.fixture
+def cache_reads(monkeypatch):
+    """The reads of the page cache: ("get", key) and ("get_many", keys)."""
+    reads = []
+    real = page_cache.page_cache()
+
+    class Counting:
+        def __getattr__(self, name):
+            attribute = getattr(real, name)
+            if name not in ("get", "get_many"):
+                return attribute
+
+            def counted(keys, *args, **kwargs):
+                reads.append((name, keys))
+                return attribute(keys, *args, **kwargs)
+
+            return counted
+
+    counting = Counting()
+    monkeypatch.setattr(page_cache, "page_cache", lambda: counting)
+    return reads
+
+
+def test_a_pages_kept_parts_cost_a_round_trip_per_list_of_cards(site_tree, get, cache_reads):
+    host, _path = host_and_path(site_tree.regional)
+    first = text(get(host, "/en/news/", _render="1"))  # makes and keeps the cards
+    assert site_tree.kyrgyzstan_stories[0].title in first
+
+    cache_reads.clear()
+    again = text(get(host, "/en/news/", _render="2"))
+    assert again.count('class="card') == first.count('class="card')
+    generation = [read for read in cache_reads if read == ("get", page_cache.GENERATION_KEY)]
+    assert len(generation) == 1, cache_reads  # once for the request, not per card
+    card_gets = [r for r in cache_reads if r[0] == "get" and ":fragment:card:" in r[1]]
+    assert not card_gets, card_gets
+    card_lists = [
+        keys for name, keys in cache_reads if name == "get_many" and ":fragment:card:" in keys[0]
+    ]
+    shown = len(site_tree.kyrgyzstan_stories)
+    assert len(card_lists) == 1 and len(card_lists[0]) >= min(shown, 2), cache_reads
+
+    # A page the cache could keep: the generation its lookup read is the one
+    # its parts are of (no other read of it).
+    page_cache.bump_generation()
+    cache_reads.clear()
+    assert get(host, "/en/news/")[CACHE_HEADER] == "miss"
+    assert ("get", page_cache.GENERATION_KEY) not in cache_reads, cache_reads

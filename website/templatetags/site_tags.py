@@ -18,7 +18,7 @@ from wagtail.images.templatetags import wagtailimages_tags
 
 from website import blocks as website_blocks
 from website import dates
-from website.cache import fragment
+from website.cache import fragment, read_fragments
 from website.chrome import chrome_of
 from website.i18n import IN_LANGUAGE
 
@@ -210,6 +210,15 @@ def kept_html(context, name, parts, render):
     return mark_safe(fragment(name, (site.pk, translation.get_language(), *parts), render))
 
 
+def read_kept(context, name, parts_list):
+    """Read ahead, in one round trip, the parts ``name`` of each of
+    ``parts_list`` that ``kept_html`` is about to be asked for."""
+    site = chrome_of(context).site_root.site
+    if site is not None:
+        language = translation.get_language()
+        read_fragments(name, [(site.pk, language, *parts) for parts in parts_list])
+
+
 # --- Footer ------------------------------------------------------------------------
 
 
@@ -230,11 +239,33 @@ def site_footer(context):
 # --- Story lists ------------------------------------------------------------------
 
 
-@register.simple_tag
-def story_cards(stories):
-    """{% story_cards stories as cards %}: [(story, home page or None)] of a
-    list prepared by the page (newsroom.listings, newsroom.cards)."""
-    return [item if isinstance(item, tuple) else (item, None) for item in unwrap_cards(stories)]
+@register.simple_tag(takes_context=True)
+def story_cards(context, stories, heading_level=3, featured=False):
+    """{% story_cards stories heading_level=… featured=… as cards %}: [(story,
+    home page or None)] of a list prepared by the page (newsroom.listings,
+    newsroom.cards), their cards (``{% story_card %}`` with the same
+    heading level; featured: the first one large) read ahead from those
+    kept in one round trip."""
+    cards = [item if isinstance(item, tuple) else (item, None) for item in unwrap_cards(stories)]
+    read_kept(
+        context,
+        "card",
+        [
+            _card_parts(story, home, heading_level, large=featured and not index, featured=featured)
+            for index, (story, home) in enumerate(cards)
+            if story.pk
+        ],
+    )
+    return cards
+
+
+def _card_parts(story, home, heading_level, large, featured):
+    return (
+        story.pk,
+        heading_level or 3,
+        "large" if large else "featured" if featured else "plain",
+        getattr(home, "pk", ""),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -259,13 +290,9 @@ def story_card(context, story, home=None, heading_level=3, large=False, featured
 
     if not story.pk:
         return mark_safe(render())
-    parts = (
-        story.pk,
-        values["heading_level"],
-        "large" if large else "featured" if featured else "plain",
-        getattr(home, "pk", ""),
+    return kept_html(
+        context, "card", _card_parts(story, home, heading_level, large, featured), render
     )
-    return kept_html(context, "card", parts, render)
 
 
 def unwrap_cards(stories):
@@ -293,6 +320,10 @@ def plain_text(html):
     return unescape(strip_tags(str(html or "")))
 
 
+def _kept_parts(values):
+    return tuple(getattr(value, "pk", value) for value in values)
+
+
 class KeptNode(template.Node):
     def __init__(self, name, parts, nodelist):
         self.name = name
@@ -300,10 +331,24 @@ class KeptNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        parts = tuple(
-            getattr(value, "pk", value) for value in (p.resolve(context) for p in self.parts)
-        )
+        parts = _kept_parts(p.resolve(context) for p in self.parts)
         return kept_html(context, self.name, parts, lambda: self.nodelist.render(context))
+
+
+@register.simple_tag(takes_context=True)
+def read_kept_ahead(context, name, items, *values):
+    """{% read_kept_ahead "name" items value … %} before a loop of
+    ``{% kept "name" item… value… %}`` blocks: reads them in one round trip
+    (each item, or the values of a tuple item, then the values)."""
+    read_kept(
+        context,
+        name,
+        [
+            _kept_parts((*(item if isinstance(item, tuple) else (item,)), *values))
+            for item in items or ()
+        ],
+    )
+    return ""
 
 
 @register.tag
