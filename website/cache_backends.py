@@ -12,7 +12,7 @@ writes then reads a value, so it reports the cache as failed.
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,30 @@ RETRY_SECONDS = 5
 _down_until = {}
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django's Redis client, with one ``redis.Redis`` per connection pool
+    rather than a new one for every call: making one fills its table of
+    response callbacks, which measured 0.2 ms of the 0.56 ms a page answered
+    from the page cache took (a ``redis.Redis`` is safe to share: each
+    command takes a connection from the pool)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(pool)
+        if client is None:
+            client = self._clients[pool] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
+
     def _call(self, method, default, *args, **kwargs):
         servers = tuple(self._servers)
         if time.monotonic() < _down_until.get(servers, 0.0):
