@@ -11,6 +11,7 @@ from tests.factories import (
     paragraph,
     report_section,
 )
+from tests.performance.conftest import anonymous_get, host_and_path
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,25 @@ def test_a_report_section_features_publications(fetch_page, site_tree, added):
     assert "Reintegration Handbook" in html
     assert "Download in Kyrgyz" in html
     assert "Draft factsheet" not in html
+
+
+def test_a_publication_card_is_kept_until_a_change(client, page_cache, added):
+    """The card, alike wherever a site shows it in one language, is kept per
+    content generation (like the story cards): shown again while nothing is
+    published, made anew after a publish."""
+    get = anonymous_get(client)
+    training, handbook = added["training"], added["handbook"]
+    host, path = host_and_path(training)
+    assert ">Reintegration Handbook</a>" in get(host, path, _render="1").content.decode()
+
+    # Changed behind the page models' back (no publish, no new generation).
+    type(handbook).objects.filter(pk=handbook.pk).update(title="Renamed without a publish")
+    html = get(host, path, _render="2").content.decode()
+    assert ">Reintegration Handbook</a>" in html
+    assert ">Renamed without a publish</a>" not in html
+
+    handbook.refresh_from_db()
+    handbook.title = "Reintegration Handbook, second edition"
+    handbook.save_revision().publish()
+    html = get(host, path, _render="3").content.decode()
+    assert ">Reintegration Handbook, second edition</a>" in html
