@@ -6,8 +6,10 @@ import datetime
 import uuid
 
 import pytest
+from django.db import connection
 from django.db.models import Q
 from django.db.models.sql.compiler import SQLCompiler
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -129,3 +131,53 @@ def test_a_prepared_query_runs_in_other_threads_on_their_own_connections():
     thread.join()
     assert errors == []
     assert found == [1]
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="statements prepared on PostgreSQL only"
+)
+
+
+def statements(queries):
+    return [query["sql"].split(" ", 2)[:2] for query in queries.captured_queries]
+
+
+@postgresql_only
+def test_on_postgresql_each_shape_is_prepared_once_per_connection_and_executed(site_tree):
+    prepared = Prepared(children_of)
+    home = Page.objects.get(pk=site_tree.regional.pk)
+    en = Locale.objects.get(language_code="en").pk
+    slugs = [site_tree.regional_news.slug, site_tree.contact_index.slug]
+    expected = [page.pk for page in children_of(home.path, 3, slugs, en, 5)]
+    with CaptureQueriesContext(connection) as queries:
+        first = prepared.run(home.path, 3, slugs, en, Fixed(5))
+        second = prepared.run(home.path, 3, list(reversed(slugs)), en, Fixed(5))
+    assert [page.pk for page in first] == expected == [page.pk for page in second]
+    # Run as EXECUTE (the query's text after it, for logs and tests).
+    assert [words[0] for words in statements(queries)] == ["EXECUTE", "EXECUTE"]
+    assert "wagtailcore_page" in queries.captured_queries[0]["sql"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+        (count,) = cursor.fetchone()
+    assert count >= 1
+
+
+@postgresql_only
+def test_prepared_statements_can_be_turned_off(site_tree, settings):
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    prepared = Prepared(children_of)
+    home = Page.objects.get(pk=site_tree.regional.pk)
+    en = Locale.objects.get(language_code="en").pk
+    with CaptureQueriesContext(connection) as queries:
+        found = prepared.run(home.path, 3, [site_tree.regional_news.slug], en, Fixed(5))
+    assert [page.pk for page in found] == [site_tree.regional_news.pk]
+    assert statements(queries)[0][0] == "SELECT"
+
+
+@postgresql_only
+def test_a_value_too_large_for_the_prepared_types_runs_unprepared(site_tree):
+    prepared = Prepared(lambda pk: Page.objects.filter(pk=pk))
+    assert prepared.run(site_tree.regional.pk)[0].pk == site_tree.regional.pk
+    with CaptureQueriesContext(connection) as queries:
+        assert prepared.run(2**40) == []
+    assert statements(queries)[0][0] == "SELECT"

@@ -41,6 +41,9 @@ def env_list(name, default=""):
 # --- Environment -----------------------------------------------------------
 # name                 type   development default
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+# PostgreSQL: prepare the pages' queries on the server (website/prepared.py);
+# false behind a pooler that does not keep them (PgBouncer in transaction mode).
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
 DEBUG = env_bool("DEBUG", True)
 SITE_DOMAIN = env_str("SITE_DOMAIN", "localhost")
