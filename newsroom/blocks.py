@@ -4,6 +4,8 @@ publication in a story's body (``PublicationBlock``)."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from website.prepared import Prepared
+
 
 def shown_publications(chosen, parent_context):
     """{chosen page's pk: publication to show} (newsroom.library.publication_cards),
@@ -28,6 +30,19 @@ def section_publications(chosen, shown):
     return publications
 
 
+def _publication_files(page_ids):
+    from newsroom.models import PublicationFile
+
+    return (
+        PublicationFile.objects.filter(page_id__in=page_ids)
+        .select_related("document", "page__cover_image")
+        .order_by("page_id", "sort_order", "pk")
+    )
+
+
+_PUBLICATION_FILES = Prepared(_publication_files)
+
+
 class PublicationBlock(blocks.PageChooserBlock):
     """A publication's card in a story: cover, kind, title, the languages of
     its files and their download links. Shown in the reader's language where
@@ -48,7 +63,7 @@ class PublicationBlock(blocks.PageChooserBlock):
         with its document), ready to show: one query, through their files (a
         publication that may be shown has files); one more only for chosen
         pages without files (drafts)."""
-        from newsroom.models import PublicationFile, PublicationPage
+        from newsroom.models import PublicationPage
 
         ids = set()
         for value in values:
@@ -58,12 +73,7 @@ class PublicationBlock(blocks.PageChooserBlock):
                 continue
         pages = {}
         if ids:
-            rows = (
-                PublicationFile.objects.filter(page_id__in=ids)
-                .select_related("document", "page__cover_image")
-                .order_by("page_id", "sort_order", "pk")
-            )
-            for file in rows:
+            for file in _PUBLICATION_FILES.run(sorted(ids)):
                 page = pages.setdefault(file.page_id, file.page)
                 page.__dict__.setdefault("_shown_files", []).append(file)
                 file.page = page

@@ -11,8 +11,8 @@ page, its PDF and e-mail editions and the public site's templates use these.
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey
-from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from website.prepared import Fixed, Prepared
@@ -76,10 +76,19 @@ class _RenditionBatch:
 
     def of(self, pk):
         if self.by_image is None:
-            first = [same[0] for same in self.images.values()]
-            prefetch_related_objects(first, "renditions")
-            self.by_image = {image.pk: list(image.renditions.all()) for image in first}
+            first = {key: same[0] for key, same in self.images.items()}
+            self.by_image = {key: [] for key in first}
+            for rendition in _RENDITIONS.run(sorted(first)):
+                rendition.image = first[rendition.image_id]
+                self.by_image[rendition.image_id].append(rendition)
         return self.by_image.setdefault(pk, [])
+
+
+def _renditions(image_ids):
+    return get_image_model().get_rendition_model().objects.filter(image_id__in=image_ids)
+
+
+_RENDITIONS = Prepared(_renditions)
 
 
 class _Renditions:

@@ -600,6 +600,18 @@ def _years_reader(stories, last):
     return read
 
 
+def _mission_homes(locale_id):
+    return (
+        MissionHomePage.objects.live()
+        .filter(locale=locale_id)
+        .order_by("path")
+        .values_list("country", "title", "path")
+    )
+
+
+_MISSION_HOMES = Prepared(_mission_homes)
+
+
 def mission_choices(locale):
     """The missions with a live home page in ``locale``, in tree order, for the
     regional news index's mission filter: dicts of ``slug`` (the filter's value),
@@ -607,12 +619,7 @@ def mission_choices(locale):
     home page's). One query."""
     locale_id = getattr(locale, "pk", locale)
     choices = []
-    for country, title, path in (
-        MissionHomePage.objects.live()
-        .filter(locale=locale_id)
-        .order_by("path")
-        .values_list("country", "title", "path")
-    ):
+    for country, title, path in _MISSION_HOMES.run(locale_id):
         spec = MISSIONS_BY_COUNTRY.get(country)
         if spec is not None:
             choices.append(

@@ -20,6 +20,7 @@ from newsroom.blocks import PublicationBlock, section_publications, shown_public
 from newsroom.editions.panels import PDFEditionPanel
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
+from website.prepared import Prepared
 from website.sites import PublicPage, parent_of, public_q, with_homes
 
 
@@ -155,6 +156,15 @@ class ReportIssueForm(ImageCheckedPageForm):
         return cleaned_data
 
 
+def _pdf_edition(page_id):
+    from newsroom.editions.models import ReportIssuePDF
+
+    return ReportIssuePDF.objects.filter(page_id=page_id).exclude(file="").order_by("pk")[:1]
+
+
+_PDF_EDITION = Prepared(_pdf_edition)
+
+
 class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
     """One issue of a report series: sections of stories from every mission.
 
@@ -286,9 +296,8 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
     # --- The PDF edition (newsroom/editions/) ---------------------------------
 
     def _available_pdf(self):
-        from newsroom.editions.models import ReportIssuePDF
-
-        edition = ReportIssuePDF.objects.filter(page_id=self.pk).exclude(file="").first()
+        editions = _PDF_EDITION.run(self.pk) if self.pk else []
+        edition = editions[0] if editions else None
         return edition if edition is not None and edition.is_available else None
 
     def pdf_edition(self):
