@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Func, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -186,17 +186,21 @@ class StoryQuerySet(PageQuerySet):
         return self.order_by("-date", F("first_published_at").desc(nulls_last=True), "-path")
 
     def newest(self, count, offset=0):
-        """Stories ``offset`` to ``offset + count`` of ``newest_first()``.
+        """Stories ``offset`` to ``offset + count`` of ``newest_first()``,
+        reading a page's worth of rows, not every story.
 
-        The date of the last of them is found first, reading the date's index
-        from the newest; the stories are then those from that date on, sorted:
-        a page of a list reads a page's worth of rows, not every story (the
-        databases would otherwise sort them all). SQLite chooses this only
-        with whole statistics, or none (website/statistics.py).
+        PostgreSQL reads the date's index from the newest, sorting each date's
+        stories as it goes, and stops at the page's end. SQLite would sort
+        every story: the date of the last story of the page is found first
+        (reading the date's index from the newest), and the stories are
+        those from that date on (SQLite plans so only with whole statistics,
+        or none: website/statistics.py).
         """
-        cutoff = self.order_by("-date").values("date")[offset + count - 1 : offset + count]
-        since = Coalesce(Subquery(cutoff), Value(datetime.date.min))
-        stories = self.filter(date__gte=since).newest_first()
+        stories = self
+        if connections[self.db].vendor != "postgresql":
+            cutoff = self.order_by("-date").values("date")[offset + count - 1 : offset + count]
+            stories = stories.filter(date__gte=Coalesce(Subquery(cutoff), Value(datetime.date.min)))
+        stories = stories.newest_first()
         if not offset:
             return stories[:count]
         # Past the first page, the stories before the page are sorted as
