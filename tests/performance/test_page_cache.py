@@ -528,3 +528,22 @@ def test_a_pages_kept_parts_cost_a_round_trip_per_list_of_cards(site_tree, get, 
     cache_reads.clear()
     assert get(host, "/en/news/")[CACHE_HEADER] == "miss"
     assert ("get", page_cache.GENERATION_KEY) not in cache_reads, cache_reads
+
+
+def test_a_report_card_is_kept_until_a_change(site_tree, get):
+    issue = site_tree.issue
+    host, _path = host_and_path(site_tree.regional)
+    assert f">{issue.title}</a>" in text(get(host, "/en/", _render="1"))
+
+    # Changed behind the page models' back (no publish, no new generation):
+    # the home page and the series show the card kept for the generation.
+    type(issue).objects.filter(pk=issue.pk).update(title="Renamed without a publish")
+    assert f">{issue.title}</a>" in text(get(host, "/en/", _render="2"))
+    assert ">Renamed without a publish</a>" not in text(get(host, "/en/", _render="3"))
+
+    issue.refresh_from_db()
+    issue.title = "Regional Response Report, renamed"
+    issue.save_revision().publish()
+    assert ">Regional Response Report, renamed</a>" in text(get(host, "/en/", _render="4"))
+    series = text(get(site_tree.report_index, _render="1"))
+    assert ">Regional Response Report, renamed</a>" in series
