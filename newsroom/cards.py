@@ -128,16 +128,14 @@ def story_cards(stories, localize=True):
 def report_sections(sections, with_images=()):
     """The sections of a report issue with their story cards, [(block, cards)],
     checked and fetched for all sections at once (see story_cards); the
-    renditions of their pictures in one query, those of ``with_images``
-    (pages whose pictures the same page shows, e.g. ``[[issue]]`` for its
-    cover) in another."""
+    renditions of their pictures come with those of ``with_images`` (pages
+    whose pictures the same page shows, e.g. ``[[issue]]`` for its cover):
+    one query, so that an issue rendered from scratch stays within its
+    budget of queries."""
     blocks_ = list(sections or [])
     chosen = [unwrap(block.value.get("stories")) for block in blocks_]
     cards = _prepare_cards([page for pages in chosen for page in pages], localize=True)
-    # Apart: the cards' renditions are read only for cards not kept for the
-    # generation (``{% story_card %}``), the other pictures' always.
-    fetch_renditions([story for story, _home in cards.values()])
-    fetch_renditions(*with_images)
+    fetch_renditions([story for story, _home in cards.values()], *with_images)
     return [
         (block, _dedupe(cards.get(page.pk) for page in pages))
         for block, pages in zip(blocks_, chosen, strict=True)

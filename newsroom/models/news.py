@@ -412,10 +412,9 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
             from newsroom import library
 
             context["publication_cards"] = library.publication_cards(chosen, self.locale_id)
-        # Apart: the related stories' renditions are read only for cards not
-        # kept for the generation (``{% story_card %}``), the others' always.
-        listings.fetch_renditions(related)
-        listings.fetch_renditions([self], list(context.get("publication_cards", {}).values()))
+        listings.fetch_renditions(
+            [self], related, list(context.get("publication_cards", {}).values())
+        )
         return context
 
     def share_picture(self):

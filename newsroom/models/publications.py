@@ -433,10 +433,7 @@ class PublicationPage(TeamPagePermissions, PublicPage, Page):
             mentioned_in=[] if preview or not self.pk else library.stories_mentioning(self),
             cover=self.cover_image if self.cover_image_id else None,
         )
-        # Apart: the stories' renditions are read only for cards not kept for
-        # the generation (``{% story_card %}``), the cover's always.
-        cards.fetch_renditions(context["mentioned_in"])
-        cards.fetch_renditions([self])
+        cards.fetch_renditions([self], context["mentioned_in"])
         return context
 
     def share_picture(self):

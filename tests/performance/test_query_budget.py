@@ -13,7 +13,7 @@ website/sites.py) and the page itself.
 import pytest
 
 from newsroom import listings
-from newsroom.models import NewsItemPage
+from newsroom.models import NewsItemPage, ReportIssuePage
 from tests.factories import ImageFactory
 from tests.performance.conftest import host_and_path
 
@@ -83,9 +83,11 @@ def table(few, many):
 
 def with_pictures(tree):
     """Give the stories of ``site_tree`` a lead image, like most generated
-    ones: a listing of 5 then shows pictures too, and costs the same."""
+    ones: a listing of 5 then shows pictures too, and costs the same; and
+    the report issues a cover, like the demo's."""
     picture = ImageFactory()
     NewsItemPage.objects.update(lead_image=picture, lead_image_alt="A picture")
+    ReportIssuePage.objects.update(cover_image=picture, cover_image_alt="The cover")
 
 
 def test_every_page_type_from_scratch_in_ten_queries_whatever_the_stories(
