@@ -38,6 +38,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models.sites import SiteRootPath
 
 from website.prepared import Prepared
 
@@ -428,6 +429,32 @@ class Frame:
             kept[key] = compute()
         return kept[key]
 
+    def site_root_paths(self):
+        """Wagtail's list of the sites' root paths (``Site.get_site_root_paths``:
+        every translation of each site's home page, the most specific first),
+        made from the frame's sites and home pages rather than read from the
+        cache (a round trip with Redis on every page that makes a link); None
+        when a site's home page is not among them."""
+        homes = sorted(self.homes.values(), key=attrgetter("path"))
+        sites = sorted(self.sites, key=attrgetter("hostname"))
+        sites.sort(key=attrgetter("is_default_site"), reverse=True)
+        roots = {home.pk: home for home in homes}
+        if any(site.root_page_id not in roots for site in sites):
+            return None
+        sites.sort(key=lambda site: roots[site.root_page_id].url_path, reverse=True)
+        i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+        paths = []
+        for site in sites:
+            root = roots[site.root_page_id]
+            pages = (
+                [h for h in homes if h.translation_key == root.translation_key] if i18n else [root]
+            )
+            paths.extend(
+                SiteRootPath(site.id, page.url_path, site.root_url, page.locale.language_code)
+                for page in pages
+            )
+        return paths
+
     def holds_sections_of(self, page):
         """Whether the frame holds the children of ``page``: a translation of
         the site's home page."""
@@ -606,6 +633,11 @@ class SiteFrameMiddleware:
             return None  # Wagtail routes it (and answers 404 without a site)
         request._wagtail_site = frame.site
         request._wagtail_route_for_request = frame.route(request)
+        # Page.get_url_parts reads the sites' root paths from the request
+        # before the cache (Page._get_site_root_paths).
+        paths = frame.site_root_paths()
+        if paths is not None:
+            request._wagtail_cached_site_root_paths = paths
         return None
 
     @staticmethod
