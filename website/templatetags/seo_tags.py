@@ -6,7 +6,6 @@ from django import template
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
 
 from website import structured_data
 from website.feeds import feed_links as site_feed_links
@@ -24,17 +23,6 @@ OG_LOCALES = {
     "tk": "tk_TM",
     "uz": "uz_UZ",
 }
-
-
-@register.simple_tag(takes_context=True)
-def full_url(context, page):
-    """{% full_url page as page_url %}: the page's absolute address, or ""
-    (not a page, or not routable). From the request's site root paths, which
-    Wagtail reads once per request (``page.full_url`` reads them again from
-    the cache, a round trip with Redis)."""
-    if not isinstance(page, Page):
-        return ""
-    return page.get_full_url(context.get("request")) or ""
 
 
 def og_locale(language_code):
