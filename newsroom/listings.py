@@ -481,10 +481,17 @@ def site_facets(home):
 
 def _facet_rows(stories, locale_id, counted, last, by_locale=None):
     text, number = CharField(), IntegerField()
+    # A topic is offered when a story is tagged with it: asked as a value
+    # (the first tagged story, or none), not with EXISTS, as for the related
+    # stories (``_related``): with its statistics PostgreSQL turns an EXISTS
+    # into a join gathering every tagged story for each topic (at 20,000
+    # stories 40 to 70 ms); a value is found through the index of the
+    # stories' topics (a fraction of a millisecond).
     tagged = stories.filter(topics__translation_key=OuterRef("translation_key"))
     topic_rows = (
         Topic.objects.filter(locale__in=_topic_locales(locale_id))
-        .filter(Exists(tagged))
+        .alias(first_tagged=Subquery(tagged.order_by().values("pk")[:1]))
+        .filter(first_tagged__isnull=False)
         .order_by()
         .values_list(
             Value(0, output_field=number),
