@@ -34,6 +34,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
+from django.http import QueryDict
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -289,6 +290,21 @@ class StoryFilters:
 
     def __bool__(self):
         return bool(self.topic or self.year is not None or self.mission)
+
+    def as_query(self):
+        """The filters set, as the query string's parameters (a QueryDict):
+        what the listing's links keep, without a request's other parameters."""
+        query = QueryDict(mutable=True)
+        for name, value in self.as_dict().items():
+            if value not in ("", None):
+                query[name] = str(value)
+        return query
+
+    def key(self, number):
+        """The filters and page ``number`` as one string (a cache key's part)."""
+        query = self.as_query()
+        query["page"] = str(number)
+        return query.urlencode()
 
     def apply(self, stories, locale, missions=None):
         """``stories`` narrowed by the filters; ``missions``: the mission

@@ -8,7 +8,10 @@ from django.db import connections, models
 from django.db.models import F, Func, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -20,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from images.forms import ImageCheckedPageForm
 from newsroom.blocks import PublicationBlock
 from website.blocks import STORY_BLOCKS, with_heading_anchors
+from website.cache import fragment
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
 from website.sites import (
@@ -75,21 +79,42 @@ class NewsIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
         regional = is_regional_home(home)
         filters = listings.StoryFilters.from_query(request.GET, regional=regional)
         try:
-            listing = listings.story_listing(
-                home, self.locale_id, filters, request.GET.get("page") or 1
-            )
+            number = listings.page_number_of(request.GET.get("page") or 1)
         except InvalidPage as error:
             # abc, 0, -1 and pages past the last one do not exist.
             raise Http404(_("There is no such page of stories.")) from error
-
         context.update(
-            feed_topic=listings.feed_topic(filters.topic, listing.topics, self.locale_id),
-            stories=listing.page,
-            topics=listing.topics,
-            years=listing.years,
-            missions=listing.missions,
             filters=filters.as_dict(),
             is_regional=regional,
+            page_number=number,
+            listing_query=filters.as_query(),
+        )
+        found = {}
+
+        def render():
+            try:
+                listing = listings.story_listing(home, self.locale_id, filters, number)
+            except InvalidPage as error:
+                raise Http404(_("There is no such page of stories.")) from error
+            found["topics"] = listing.topics
+            context.update(
+                stories=listing.page,
+                topics=listing.topics,
+                years=listing.years,
+                missions=listing.missions,
+            )
+            return render_to_string("newsroom/includes/news_listing.html", context)
+
+        # The list (filters, count, cards, pages) is alike for every reader of
+        # the site in this language: kept per content generation, with the
+        # listing's own parameters as its key (a request with any other
+        # parameter, which the page cache does not keep, finds it too).
+        # Measured: the list is two thirds of the page's time from scratch.
+        context["listing_html"] = mark_safe(
+            fragment("news-listing", (home.pk, get_language(), filters.key(number)), render)
+        )
+        context["feed_topic"] = listings.feed_topic(
+            filters.topic, found.get("topics", ()), self.locale_id
         )
         return context
 

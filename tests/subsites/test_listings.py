@@ -229,6 +229,17 @@ def test_index_paginates_by_twelve(site_tree, many_stories, page_context):
     assert not set(titles(first)) & set(titles(second))
 
 
+def test_page_links_keep_the_filters_and_no_other_parameter(site_tree, many_stories, client):
+    response = client.get(
+        "/en/news/",
+        {"year": "2021", "ref": "newsletter"},
+        HTTP_HOST=site_tree.kyrgyzstan_site.hostname,
+    )
+    html = response.content.decode()
+    assert 'href="?year=2021&amp;page=2"' in html
+    assert "ref=newsletter" not in html
+
+
 @pytest.mark.parametrize("number", ["abc", "0", "-1", "99999", "1.5", "9" * 400])
 def test_a_page_that_does_not_exist_is_not_found(site_tree, page_context, number, client):
     with pytest.raises(Http404):
