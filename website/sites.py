@@ -26,6 +26,7 @@ This module imports no page model of the project's apps.
 import contextvars
 from dataclasses import dataclass, field
 from functools import cached_property, partial
+from html import unescape
 from operator import attrgetter
 
 from django.conf import settings
@@ -35,6 +36,8 @@ from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Subquery, 
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -777,6 +780,20 @@ class PublicPage:
         ):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def meta_description(self):
+        """What search engines and link previews show of the page: its search
+        description, else its summary, else the first 40 words of its
+        introduction or description (rich text as plain text); "" without."""
+        for name in ("search_description", "summary"):
+            value = getattr(self, name, "")
+            if value:
+                return value
+        for name in ("intro", "description"):
+            text = unescape(strip_tags(str(getattr(self, name, "") or "")))
+            if text:
+                return Truncator(text).words(40, truncate=" …")
+        return ""
 
 
 def _has_alias_ancestor(frame, page):
