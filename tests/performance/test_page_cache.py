@@ -584,3 +584,27 @@ def test_a_report_card_is_kept_until_a_change(site_tree, get):
     assert ">Regional Response Report, renamed</a>" in text(get(host, "/en/", _render="4"))
     series = text(get(site_tree.report_index, _render="1"))
     assert ">Regional Response Report, renamed</a>" in series
+
+
+def test_a_report_issues_body_is_kept_until_a_publish(site_tree, get, cache_reads):
+    issue = site_tree.issue
+    first = text(get(issue, _render="1"))
+    assert 'id="section-1"' in first
+
+    cache_reads.clear()
+    again = text(get(issue, _render="2"))
+    assert again == first
+    body_reads = [r for r in cache_reads if r[0] == "get" and ":fragment:report-body:" in r[1]]
+    assert len(body_reads) == 1, cache_reads
+    assert not [r for r in cache_reads if ":fragment:card:" in str(r[1])], cache_reads
+
+    # Edited behind the page models' back: the kept body is shown until a
+    # publish starts a new generation.
+    heading = issue.sections[0].value["heading"]
+    issue.sections[0].value["heading"] = "A section renamed"
+    type(issue).objects.filter(pk=issue.pk).update(sections=issue.sections)
+    kept = text(get(issue, _render="3"))
+    assert heading in kept and "A section renamed" not in kept
+    issue.refresh_from_db()
+    issue.save_revision().publish()
+    assert "A section renamed" in text(get(issue, _render="4"))
