@@ -37,3 +37,14 @@ proc_name = "newsroom"
 # No control socket (gunicorn 27's is one path per user, which a second
 # instance on the same host would take over); systemd sends the signals.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """The objects made while loading the application (modules, models, URL
+    patterns, blocks: about 200,000) live as long as the worker: moved out of
+    the garbage collector's reach (gc.freeze), whose full collections walked
+    them all, 140 ms every hundred or so requests (measured in-process)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
