@@ -21,6 +21,7 @@ from missions.blocks import (
     OfficeBlock,
 )
 from website.blocks import SocialLinkBlock, phone_validator
+from website.cache import kept_part
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
 from website.prepared import Prepared
@@ -114,12 +115,24 @@ class MissionHomePage(TeamPagePermissions, PublicPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        newsroom = self.newsroom()
-        context["news_index"] = newsroom
-        context["latest_stories"] = (
-            newsroom.specific_class.latest_stories(newsroom) if newsroom is not None else []
-        )
         context["contact_page"] = contact_page_of(self)
+
+        def prepare(context):
+            newsroom = self.newsroom()
+            context["news_index"] = newsroom
+            context["latest_stories"] = (
+                newsroom.specific_class.latest_stories(newsroom) if newsroom is not None else []
+            )
+
+        # Alike for every reader of the site in this language: kept per
+        # content generation (website.cache.kept_part).
+        context["body_html"] = kept_part(
+            "mission-home-body",
+            (self.pk,),
+            "missions/includes/mission_home_body.html",
+            context,
+            prepare,
+        )
         return context
 
     def newsroom(self):

@@ -59,7 +59,9 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
@@ -348,6 +350,22 @@ def fragment(name, parts, render):
         html = render()
         cache.set(key, html, timeout=seconds)
     return html
+
+
+def kept_part(name, parts, template, context, prepare):
+    """The HTML of ``template`` rendered with ``context`` (a page's, a dict)
+    once ``prepare(context)`` has added what it shows, kept per content
+    generation under ``name``, ``parts`` and the active language: the part of
+    a page alike for every reader of its site in one language whose queries
+    and cards cost most of the page's time (a news index's list, a report
+    issue's sections, a home page's stories). When it is kept, ``prepare`` is
+    not called and the page's own queries are left out."""
+
+    def render():
+        prepare(context)
+        return render_to_string(template, context)
+
+    return mark_safe(fragment(name, (*parts, translation.get_language()), render))
 
 
 def read_fragments(name, parts_list):

@@ -3,10 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import FileResponse, Http404
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
@@ -21,7 +18,7 @@ from missions.models import contact_pages
 from newsroom import cards
 from newsroom.blocks import PublicationBlock, section_publications, shown_publications
 from newsroom.editions.panels import PDFEditionPanel
-from website.cache import fragment
+from website.cache import kept_part
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
 from website.prepared import Prepared
@@ -284,7 +281,7 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
             (item.get("value") or {}).get("publications") for item in self.sections.raw_data
         )
 
-        def render():
+        def prepare(context):
             context["contact_missions"] = with_homes(contact_pages(self.locale_id))
             chosen = [
                 page
@@ -300,13 +297,14 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
             context["sections"] = cards.report_sections(
                 self.sections, with_images=[[self], publications]
             )
-            return render_to_string("newsroom/includes/report_body.html", context)
 
         # The issue's sections, their stories and publications and the
         # missions' contacts are alike for every reader in this language:
         # kept per content generation. Measured: two thirds of the page's
         # time from scratch (the sections' stream field, the chosen stories).
-        context["body_html"] = mark_safe(fragment("report-body", (self.pk, get_language()), render))
+        context["body_html"] = kept_part(
+            "report-body", (self.pk,), "newsroom/includes/report_body.html", context, prepare
+        )
         if "sections" not in context:
             cards.fetch_renditions([self])  # the cover's alone: the body is kept
         return context
