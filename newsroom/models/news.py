@@ -8,6 +8,7 @@ from django.db import connections, models
 from django.db.models import F, Func, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -416,30 +417,56 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
         context = super().get_context(request, *args, **kwargs)
         # One page, one address: shared into other sites, it links back here.
         context["canonical_url"] = self.get_full_url(request)
-        # Related stories by the story's topics; a preview's are those being edited.
-        preview = getattr(request, "is_preview", False)
-        related = listings.related_stories(self, preview=preview)
-        topics = list(self.topics.all()) if self.pk or preview else []
-        shown = listings.localize_topics(topics, active_locale_id())
         context.update(
-            related_stories=related,
-            # [(topic in the reader's language, the slug to filter by)]
-            topics=list(zip(shown, [topic.slug for topic in topics], strict=True)),
             parent_page=parent_of(self),
             home_page=home_page_for(self),
             lead_image=self.lead_image if self.lead_image_id else None,
-            # The body's blocks, each heading with its anchor (unique in the page).
-            body_blocks=with_heading_anchors(self.body),
+            has_publications=any(item.get("type") == "publication" for item in self.body.raw_data),
         )
-        # The publications of the body, checked and fetched for all its blocks.
-        chosen = [block.value for block in self.body if block.block_type == "publication"]
-        if chosen:
-            from newsroom import library
+        preview = getattr(request, "is_preview", False)
 
-            context["publication_cards"] = library.publication_cards(chosen, self.locale_id)
-        listings.fetch_renditions(
-            [self], related, list(context.get("publication_cards", {}).values())
-        )
+        def prepare(context):
+            # Related stories by the story's topics; a preview's are those
+            # being edited.
+            related = listings.related_stories(self, preview=preview)
+            topics = list(self.topics.all()) if self.pk or preview else []
+            shown = listings.localize_topics(topics, active_locale_id())
+            context.update(
+                related_stories=related,
+                # [(topic in the reader's language, the slug to filter by)]
+                topics=list(zip(shown, [topic.slug for topic in topics], strict=True)),
+                # The body's blocks, each heading with its anchor (unique in the page).
+                body_blocks=with_heading_anchors(self.body),
+            )
+            # The publications of the body, checked and fetched for all its blocks.
+            chosen = [block.value for block in self.body if block.block_type == "publication"]
+            if chosen:
+                from newsroom import library
+
+                context["publication_cards"] = library.publication_cards(chosen, self.locale_id)
+            listings.fetch_renditions(
+                [self], related, list(context.get("publication_cards", {}).values())
+            )
+
+        if preview or not self.pk:
+            prepare(context)
+            context["body_html"] = render_to_string("newsroom/includes/story_body.html", context)
+        else:
+            # Alike for every reader of the site in this language (links to
+            # pages of other sites are full addresses): kept per content
+            # generation with the site of the request.
+            site = Site.find_for_request(request)
+            context["body_html"] = kept_part(
+                "story-body",
+                (self.pk, getattr(site, "pk", "")),
+                "newsroom/includes/story_body.html",
+                context,
+                prepare,
+            )
+            if "body_blocks" not in context:
+                # The body is kept: the lead image's renditions alone, for
+                # the link previews' picture (website.structured_data).
+                listings.fetch_renditions([self])
         return context
 
     def share_picture(self):
