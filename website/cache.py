@@ -359,12 +359,16 @@ def kept_part(name, parts, template, context, prepare):
     a page alike for every reader of its site in one language whose queries
     and cards cost most of the page's time (a news index's list, a report
     issue's sections, a home page's stories). When it is kept, ``prepare`` is
-    not called and the page's own queries are left out."""
+    not called and the page's own queries are left out. Rendered and not
+    kept for a preview (it shows the page being edited) or with ``parts``
+    None (a page not saved yet)."""
 
     def render():
         prepare(context)
         return render_to_string(template, context)
 
+    if parts is None or getattr(context.get("request"), "is_preview", False):
+        return mark_safe(render())
     return mark_safe(fragment(name, (*parts, translation.get_language()), render))
 
 

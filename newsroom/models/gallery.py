@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from images.forms import ImageCheckedPageForm
 from newsroom.models.news import HOME_PAGE_TYPES
+from website.cache import kept_part
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
 from website.sites import (
@@ -143,14 +144,27 @@ class PhotoGalleryPage(TeamPagePermissions, PublicPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A preview shows the photos being edited (not saved yet).
-        photos = self.photos.all()
-        if self.pk and not getattr(request, "is_preview", False):
-            photos = photos.select_related("image").prefetch_related("image__renditions")
-        # A photo whose usage expired, or marked sensitive, is left out.
-        context["photos"] = self._shown_photos = [
-            photo for photo in photos if photo.image.is_public_usable()
-        ]
+        preview = getattr(request, "is_preview", False)
+
+        def prepare(context):
+            # A preview shows the photos being edited (not saved yet).
+            photos = self.photos.all()
+            if self.pk and not preview:
+                photos = photos.select_related("image").prefetch_related("image__renditions")
+            # A photo whose usage expired, or marked sensitive, is left out.
+            context["photos"] = self._shown_photos = [
+                photo for photo in photos if photo.image.is_public_usable()
+            ]
+
+        # Alike for every reader in this language: kept per content
+        # generation (website.cache.kept_part), like the whole page.
+        context["photos_html"] = kept_part(
+            "gallery-photos",
+            (self.pk,) if self.pk else None,
+            "newsroom/includes/gallery_photos.html",
+            context,
+            prepare,
+        )
         return context
 
     def share_picture(self):

@@ -8,7 +8,6 @@ from django.db import connections, models
 from django.db.models import F, Func, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -448,25 +447,21 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
                 [self], related, list(context.get("publication_cards", {}).values())
             )
 
-        if preview or not self.pk:
-            prepare(context)
-            context["body_html"] = render_to_string("newsroom/includes/story_body.html", context)
-        else:
-            # Alike for every reader of the site in this language (links to
-            # pages of other sites are full addresses): kept per content
-            # generation with the site of the request.
-            site = Site.find_for_request(request)
-            context["body_html"] = kept_part(
-                "story-body",
-                (self.pk, getattr(site, "pk", "")),
-                "newsroom/includes/story_body.html",
-                context,
-                prepare,
-            )
-            if "body_blocks" not in context:
-                # The body is kept: the lead image's renditions alone, for
-                # the link previews' picture (website.structured_data).
-                listings.fetch_renditions([self])
+        # Alike for every reader of the site in this language (links to pages
+        # of other sites are full addresses): kept per content generation
+        # with the site of the request; a preview is rendered, not kept.
+        site = Site.find_for_request(request)
+        context["body_html"] = kept_part(
+            "story-body",
+            (self.pk, getattr(site, "pk", "")) if self.pk else None,
+            "newsroom/includes/story_body.html",
+            context,
+            prepare,
+        )
+        if "body_blocks" not in context:
+            # The body is kept: the lead image's renditions alone, for the
+            # link previews' picture (website.structured_data).
+            listings.fetch_renditions([self])
         return context
 
     def share_picture(self):

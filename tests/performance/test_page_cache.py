@@ -155,6 +155,16 @@ def test_previews_neither_get_nor_fill_the_cache(site_tree, get):
     assert "A draft title nobody may see" not in text(public)
 
 
+def test_a_preview_shows_the_edited_parts_not_those_kept(site_tree, get):
+    issue = site_tree.issue
+    warm(get, issue)  # its body is kept
+    issue.sections[0].value["heading"] = "A section heading being edited"
+    issue.save_revision()
+
+    assert "A section heading being edited" in text(issue.make_preview_request())
+    assert "A section heading being edited" not in text(get(issue, _render="1"))
+
+
 def test_a_request_with_pending_messages_is_not_cached(site_tree, get, client):
     host, path = host_and_path(site_tree.regional)
     client.cookies["messages"] = "pending"
