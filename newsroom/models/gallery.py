@@ -15,6 +15,7 @@ from newsroom.models.news import HOME_PAGE_TYPES
 from website.cache import kept_part
 from website.i18n import PAGE_TRANSLATABLE_FIELDS
 from website.permissions import TeamPagePermissions
+from website.prepared import Prepared
 from website.sites import (
     PublicPage,
     SiteSection,
@@ -172,8 +173,9 @@ class PhotoGalleryPage(TeamPagePermissions, PublicPage, Page):
         (website.structured_data): the photos shown when the page was
         rendered, else one query."""
         photos = self.__dict__.get("_shown_photos")
-        if photos is None:
-            photos = list(self.photos.all().select_related("image")[:1])
+        if photos is None:  # the photos were kept (get_context): read here
+            photos = _PHOTOS.run(self.pk) if self.pk else []
+            photos = [photo for photo in photos if photo.image.is_public_usable()]
         if photos:
             return photos[0].image, photos[0].alt_text
         return None, ""
@@ -231,3 +233,12 @@ class GalleryPhoto(TranslatableMixin, Orderable):
         ordering = ["sort_order", "pk"]
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
+
+
+_PHOTOS = Prepared(
+    lambda page_id: (
+        GalleryPhoto.objects.filter(page_id=page_id)
+        .select_related("image")
+        .order_by("sort_order", "pk")
+    )
+)
