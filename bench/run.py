@@ -14,8 +14,9 @@
    the median). Then runs wrk (BENCH_DURATION, default 10s;
    BENCH_CONNECTIONS 16; BENCH_THREADS 2) against a static file (three times:
    the median is the ceiling), each page *uncached* (a `_bench` query parameter
-   keeps the full-page cache out, so every request renders the page from its
-   own queries: nothing else is kept between requests) and each page *cached*
+   keeps the full-page cache out, so every request renders the page, with the
+   HTML parts kept for the content generation as any request the page cache
+   does not answer: cold, below, is a page with nothing kept) and each page *cached*
    (answered from the page cache: what most visitors get). The search page is
    never cached.
 4. Then, with varnishd installed, starts Varnish with deploy/varnish/default.vcl
@@ -644,8 +645,9 @@ def print_table(report):
     for name, result in report["cached"].items():
         print(row(f"{name}, cached", result))
     print(
-        "uncached: the page cache is bypassed (every request renders the page from its "
-        f"own queries). cold ms: median of {COLD_SAMPLES} single requests, each the "
+        "uncached: the page cache is bypassed (every request renders the page, with the "
+        "parts kept for the content generation). cold ms: median of "
+        f"{COLD_SAMPLES} single requests, each the "
         "first after a publish. cached: answered from the page cache."
     )
     for query, result in (report.get("search_latency") or {}).items():
