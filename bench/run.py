@@ -16,9 +16,10 @@
    the median is the ceiling), each page *uncached* (a `_bench` query parameter
    keeps the full-page cache out, so every request renders the page, with the
    HTML parts kept for the content generation as any request the page cache
-   does not answer: cold, below, is a page with nothing kept) and each page *cached*
-   (answered from the page cache: what most visitors get). The search page is
-   never cached.
+   does not answer: cold, below, is a page with nothing kept; the static file
+   is measured again just before each, as the machine's speed drifts) and each
+   page *cached* (answered from the page cache: what most visitors get). The
+   search page is never cached.
 4. Then, with varnishd installed, starts Varnish with deploy/varnish/default.vcl
    in front of the server on BENCH_VARNISH_PORT (8109) and runs wrk on the
    static file and on each cached page through it: the ratio of each page's
@@ -503,6 +504,7 @@ def main():
     results = {
         "static": None,
         "static_runs": [],
+        "static_beside": {},
         "uncached": {},
         "cached": {},
         "after_publish_ms": {},
@@ -554,8 +556,15 @@ def main():
         # other work); the median is the ceiling.
         measure_static()
         for name, (host, path) in paths.items():
-            results["uncached"][name] = wrk(with_bypass(path), host)
-            log(f"uncached {name}: {results['uncached'][name]['rps']:.0f} req/s")
+            # The static file again just before each page: the machine's speed
+            # drifts during a run (the three runs above have spread from 2,175
+            # to 3,548 req/s), so each page is also compared with its neighbour.
+            beside = results["static_beside"][name] = wrk(static)
+            run = results["uncached"][name] = wrk(with_bypass(path), host)
+            log(
+                f"uncached {name}: {run['rps']:.0f} req/s "
+                f"(the static file just before: {beside['rps']:.0f} req/s)"
+            )
         measure_static()
         for name, (host, path) in paths.items():
             if name == "search":
@@ -616,12 +625,17 @@ def print_table(report):
     static_rps = report["static"]["rps"]
     width = 26
 
-    def row(label, result, first=None):
+    def row(label, result, first=None, beside=None):
         share = 100 * result["rps"] / static_rps if static_rps else 0
         errors = f" ({result['errors']} errors)" if result["errors"] else ""
         first = f"{first:>10.0f}" if first is not None else f"{'':>10}"
+        beside = (
+            f"{100 * result['rps'] / beside['rps']:>6.1f}%"
+            if beside and beside["rps"]
+            else f"{'':>7}"
+        )
         return (
-            f"| {label:<{width}} | {result['rps']:>7.0f} | {share:>6.1f}% | "
+            f"| {label:<{width}} | {result['rps']:>7.0f} | {share:>6.1f}% | {beside} | "
             f"{result['p50_ms']:>7.1f} | {result['p99_ms']:>7.1f} | {first} |{errors}"
         )
 
@@ -634,19 +648,21 @@ def print_table(report):
         + " req/s (median is the ceiling)"
     )
     print(
-        f"| {'page':<{width}} | {'req/s':>7} | {'static':>7} | {'p50 ms':>7} | "
-        f"{'p99 ms':>7} | {'cold ms':>10} |"
+        f"| {'page':<{width}} | {'req/s':>7} | {'static':>7} | {'beside':>7} | "
+        f"{'p50 ms':>7} | {'p99 ms':>7} | {'cold ms':>10} |"
     )
-    print(f"|{'-' * (width + 2)}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 12}|")
+    print(f"|{'-' * (width + 2)}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 12}|")
     print(row("static file", report["static"]))
     after_publish = report.get("after_publish_ms", {})
+    beside = report.get("static_beside", {})
     for name, result in report["uncached"].items():
-        print(row(f"{name}, uncached", result, after_publish.get(name)))
+        print(row(f"{name}, uncached", result, after_publish.get(name), beside.get(name)))
     for name, result in report["cached"].items():
         print(row(f"{name}, cached", result))
     print(
-        "uncached: the page cache is bypassed (every request renders the page, with the "
-        "parts kept for the content generation). cold ms: median of "
+        "static: share of the static file's median run; beside: of the static file's "
+        "run just before the page. uncached: the page cache is bypassed (every request "
+        "renders the page, with the parts kept for the content generation). cold ms: median of "
         f"{COLD_SAMPLES} single requests, each the "
         "first after a publish. cached: answered from the page cache."
     )
