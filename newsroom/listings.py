@@ -291,20 +291,16 @@ class StoryFilters:
     def __bool__(self):
         return bool(self.topic or self.year is not None or self.mission)
 
-    def as_query(self):
-        """The filters set, as the query string's parameters (a QueryDict):
-        what the listing's links keep, without a request's other parameters."""
+    def as_query(self, number):
+        """The filters set and page ``number`` as the query string's
+        parameters (a QueryDict): what the listing's links keep, without a
+        request's other parameters; urlencoded, a cache key's part."""
         query = QueryDict(mutable=True)
         for name, value in self.as_dict().items():
             if value not in ("", None):
                 query[name] = str(value)
-        return query
-
-    def key(self, number):
-        """The filters and page ``number`` as one string (a cache key's part)."""
-        query = self.as_query()
         query["page"] = str(number)
-        return query.urlencode()
+        return query
 
     def apply(self, stories, locale, missions=None):
         """``stories`` narrowed by the filters; ``missions``: the mission

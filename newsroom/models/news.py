@@ -84,16 +84,14 @@ class NewsIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
             filters=filters.as_dict(),
             is_regional=regional,
             page_number=number,
-            listing_query=filters.as_query(),
+            listing_query=filters.as_query(number),
         )
-        found = {}
 
         def prepare(context):
             try:
                 listing = listings.story_listing(home, self.locale_id, filters, number)
             except InvalidPage as error:
                 raise Http404(_("There is no such page of stories.")) from error
-            found["topics"] = listing.topics
             context.update(
                 stories=listing.page,
                 topics=listing.topics,
@@ -108,13 +106,14 @@ class NewsIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
         # Measured: the list is two thirds of the page's time from scratch.
         context["listing_html"] = kept_part(
             "news-listing",
-            (home.pk, filters.key(number)),
+            (home.pk, context["listing_query"].urlencode()),
             "newsroom/includes/news_listing.html",
             context,
             prepare,
         )
+        # The topics are in the context when the list was made, else looked up.
         context["feed_topic"] = listings.feed_topic(
-            filters.topic, found.get("topics", ()), self.locale_id
+            filters.topic, context.get("topics", ()), self.locale_id
         )
         return context
 

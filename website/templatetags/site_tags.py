@@ -10,7 +10,6 @@ from html import unescape
 
 from django import template
 from django.conf import settings
-from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -302,18 +301,6 @@ def unwrap_cards(stories):
     if hasattr(stories, "object_list"):
         stories = stories.object_list
     return list(stories)
-
-
-@register.simple_tag(takes_context=True)
-def page_query(context, query, number):
-    """{% page_query query number %}: "?…&page=number", a pagination link
-    keeping the parameters of ``query`` (the listing's own, a QueryDict) or,
-    without one, the request's."""
-    if not isinstance(query, QueryDict):
-        query = context["request"].GET
-    params = query.copy()
-    params["page"] = number
-    return f"?{params.urlencode()}"
 
 
 @register.simple_tag
