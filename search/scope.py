@@ -198,7 +198,7 @@ class SearchScope:
                 # Read from the page table's index alone (no join with the
                 # stories' table): the search's matches are looked up in it.
                 stories = self.stories(NewsItemPage.as_pages())
-            subqueries.append(stories.values("pk"))
+            subqueries.append(stories)
         kinds = [k for k in KINDS if k.slug != "story" and filters.wants(k)]
         # Topics are for stories only: a topic filter leaves the other kinds out.
         if kinds and not filters.topic:
@@ -212,13 +212,19 @@ class SearchScope:
                 others = others.filter(dated) if dated else others.none()
             if filters.mission:
                 others = listings.filter_by_mission(others, filters.mission, self.locale)
-            subqueries.append(others.values("pk"))
+            subqueries.append(others)
         if not subqueries:
             return Page.objects.none()
-        condition = Q()
+        # The page querysets' conditions joined into one (one scan of the page
+        # table, which PostgreSQL joins to the matches; an OR of subqueries
+        # would be looked up row by row); others (filtered stories) by pk.
+        pages = None
         for subquery in subqueries:
-            condition |= Q(pk__in=subquery)
-        return Page.objects.filter(condition)
+            if subquery.model is not Page:
+                subquery = Page.objects.filter(pk__in=subquery.values("pk"))
+            pages = subquery if pages is None else pages | subquery
+        # Searched by pk: the backends filter a search by indexed fields only.
+        return Page.objects.filter(pk__in=pages.values("pk"))
 
     # --- The filters' options ---
 
@@ -259,7 +265,7 @@ def _result_ids(results):
     """The pks of every result, most relevant first, without making the pages."""
     compiler = getattr(results, "query_compiler", None)
     ranked = getattr(compiler, "ranked_ids", None)
-    if ranked is not None:  # SQLite: one query (search/backends/sqlite.py)
+    if ranked is not None:  # one query (search/backends/sqlite.py, postgres.py)
         return ranked(compiler.get_config(results.backend))
     get_queryset = getattr(results, "get_queryset", None)  # the database backends
     if get_queryset is not None:
@@ -298,12 +304,17 @@ def ranked_in_reading_order(request, scope, text, filters, language):
                 translation_key__in=Page.objects.filter(pk__in=fewer).values("translation_key")
             ).values_list("pk", "translation_key")
         )
+    # A page without a key here has no translation among the others (and
+    # pks are unique): only those with one are looked for among those seen.
     seen, ids = set(), []
-    for pk in (pk for group in groups for pk in group):
-        key = keys.get(pk, pk)
-        if key not in seen:
-            seen.add(key)
-            ids.append(pk)
+    for group in groups:
+        for pk in group:
+            key = keys.get(pk)
+            if key is None:
+                ids.append(pk)
+            elif key not in seen:
+                seen.add(key)
+                ids.append(pk)
     return ids
 
 

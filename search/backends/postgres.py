@@ -25,11 +25,16 @@ from collections import defaultdict
 from functools import reduce
 
 from django.conf import settings
+from django.db.models import F, IntegerField
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Locale
 
 DEFAULT_SEARCH_CONFIG = "simple"
@@ -62,6 +67,38 @@ class LanguageQueryMixin:
 class LanguageSearchQueryCompiler(LanguageQueryMixin, PostgresSearchQueryCompiler):
     def get_config(self, backend):
         return backend.query_config()
+
+    def ranked_ids(self, config=None):
+        """The pks of every result, most relevant first: one query, read from
+        the index entries that match (the pages' conditions as a subquery),
+        with modelsearch's score and order (title and body ranks, the title's
+        weighted by its norm; then the newest pk first).
+
+        modelsearch joins every page the queryset allows to its index entry
+        by the pk as text before matching: a word found in 11,000 of 20,000
+        stories took 65 ms on PostgreSQL, 49 ms this way."""
+        query = self.query
+        if (
+            isinstance(query, (MatchAll, Not, Fuzzy))
+            or not self.order_by_relevance
+            or self.fields is not None
+        ):
+            return list(self.search(config, None, None).values_list("pk", flat=True))
+        search_query = self.build_tsquery(query, config=config)
+        rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+        rows = (
+            IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            .alias(
+                _vector_=F("title")._combine(F("body"), "||", False),
+                object_pk=Cast("object_id", IntegerField()),
+            )
+            .filter(_vector_=search_query, object_pk__in=self.queryset.order_by().values("pk"))
+            .order_by(rank.desc(), "-object_pk")
+            .values_list("object_id", flat=True)
+        )
+        return list(dict.fromkeys(map(int, rows)))
 
 
 class LanguagePostgresSearchBackend(PostgresSearchBackend):
