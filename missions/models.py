@@ -115,9 +115,9 @@ class MissionHomePage(TeamPagePermissions, PublicPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["contact_page"] = contact_page_of(self)
 
         def prepare(context):
+            context["contact_page"] = contact_page_of(self)
             newsroom = self.newsroom()
             context["news_index"] = newsroom
             context["latest_stories"] = (
@@ -241,6 +241,19 @@ class MissionContactPage(TeamPagePermissions, PublicPage, Page):
     class Meta:
         verbose_name = _("mission contact page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Alike for every reader: kept per content generation
+        # (website.cache.kept_part); it reads nothing more than the page.
+        context["contacts_html"] = kept_part(
+            "mission-contact-body",
+            (self.pk,) if self.pk else None,
+            "missions/includes/mission_contact_body.html",
+            context,
+            lambda context: None,
+        )
+        return context
+
     @property
     def mission(self):
         return self.get_parent().specific
@@ -282,7 +295,19 @@ class ContactIndexPage(TeamPagePermissions, PublicPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["missions"] = with_homes(contact_pages(self.locale_id))
+
+        def prepare(context):
+            context["missions"] = with_homes(contact_pages(self.locale_id))
+
+        # Alike for every reader in this language: kept per content
+        # generation (website.cache.kept_part).
+        context["missions_html"] = kept_part(
+            "contact-index-body",
+            (self.pk,) if self.pk else None,
+            "missions/includes/contact_index_body.html",
+            context,
+            prepare,
+        )
         return context
 
 

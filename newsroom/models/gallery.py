@@ -53,7 +53,19 @@ class GalleryIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["galleries"] = self.galleries()
+
+        def prepare(context):
+            context["galleries"] = self.galleries()
+
+        # Alike for every reader of the site in this language: kept per
+        # content generation (website.cache.kept_part).
+        context["galleries_html"] = kept_part(
+            "gallery-index-list",
+            (self.pk,) if self.pk else None,
+            "newsroom/includes/gallery_list.html",
+            context,
+            prepare,
+        )
         return context
 
     def galleries(self):

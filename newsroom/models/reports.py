@@ -101,15 +101,27 @@ class ReportIndexPage(TeamPagePermissions, PublicPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        issues = list(
-            ReportIssuePage.objects.child_of(self)
-            .live()
-            .filter(public_q())
-            .select_related("cover_image")
-            .order_by("-publication_date", "-issue_number")
+
+        def prepare(context):
+            issues = list(
+                ReportIssuePage.objects.child_of(self)
+                .live()
+                .filter(public_q())
+                .select_related("cover_image")
+                .order_by("-publication_date", "-issue_number")
+            )
+            cards.fetch_renditions(issues)
+            context["issue_list"] = issues
+
+        # Alike for every reader in this language: kept per content
+        # generation (website.cache.kept_part).
+        context["issues_html"] = kept_part(
+            "report-series-list",
+            (self.pk,) if self.pk else None,
+            "newsroom/includes/report_list.html",
+            context,
+            prepare,
         )
-        cards.fetch_renditions(issues)
-        context["issues"] = issues
         return context
 
 

@@ -655,3 +655,50 @@ def test_a_story_is_kept_until_a_publish(site_tree, get, cache_reads):
     story.summary = "A summary published later"
     story.save_revision().publish()
     assert "A summary published later" in text(get(story, _render="4"))
+
+
+def _rename(page, title):
+    page.title = title
+    page.save_revision().publish()
+
+
+@pytest.mark.parametrize(
+    ("page_name", "part", "shown_name", "change"),
+    [
+        # (the page, its kept part, the page whose change it shows, the change)
+        ("kazakhstan_gallery_index", "gallery-index-list", "gallery", _rename),
+        ("report_index", "report-series-list", "issue", _rename),
+        ("contact_index", "contact-index-body", "kyrgyzstan", _rename),
+        (
+            "kyrgyzstan_contact",
+            "mission-contact-body",
+            "kyrgyzstan_contact",
+            lambda page, title: setattr(page, "intro", f"<p>{title}</p>")
+            or page.save_revision().publish(),
+        ),
+        (
+            "kyrgyzstan",
+            "mission-home-body",
+            "kyrgyzstan",
+            lambda page, title: setattr(page, "intro", f"<p>{title}</p>")
+            or page.save_revision().publish(),
+        ),
+    ],
+)
+def test_a_sections_list_is_kept_until_a_publish(
+    site_tree, get, cache_reads, django_assert_max_num_queries, page_name, part, shown_name, change
+):
+    """A gallery index's galleries, the report series' issues, the contact
+    index's and a mission contact page's contacts and a mission home page's
+    introduction: rendered once per content generation, then read whole
+    (three queries: the site, the page and its ancestors) until a publish."""
+    page = getattr(site_tree, page_name)
+    first = text(get(page, _render="1"))
+    cache_reads.clear()
+    with django_assert_max_num_queries(3):
+        assert text(get(page, _render="2")) == first
+    reads = [r for r in cache_reads if r[0] == "get" and f":fragment:{part}:" in r[1]]
+    assert len(reads) == 1, cache_reads
+
+    change(getattr(site_tree, shown_name).specific, "Changed and published")
+    assert "Changed and published" in text(get(page, _render="3"))
