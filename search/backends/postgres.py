@@ -85,7 +85,9 @@ class LanguageSearchQueryCompiler(LanguageQueryMixin, PostgresSearchQueryCompile
         ):
             return list(self.search(config, None, None).values_list("pk", flat=True))
         search_query = self.build_tsquery(query, config=config)
-        rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+        rank = self._build_rank_expression(
+            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
+        )
         rows = (
             IndexEntry.objects.filter(
                 content_type_id__in=get_descendants_content_types_pks(self.queryset.model)

@@ -673,15 +673,17 @@ def _rename(page, title):
             "kyrgyzstan_contact",
             "mission-contact-body",
             "kyrgyzstan_contact",
-            lambda page, title: setattr(page, "intro", f"<p>{title}</p>")
-            or page.save_revision().publish(),
+            lambda page, title: (
+                setattr(page, "intro", f"<p>{title}</p>") or page.save_revision().publish()
+            ),
         ),
         (
             "kyrgyzstan",
             "mission-home-body",
             "kyrgyzstan",
-            lambda page, title: setattr(page, "intro", f"<p>{title}</p>")
-            or page.save_revision().publish(),
+            lambda page, title: (
+                setattr(page, "intro", f"<p>{title}</p>") or page.save_revision().publish()
+            ),
         ),
     ],
 )
