@@ -287,13 +287,13 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["parent_page"] = parent_of(self)
-        context["pdf_edition"] = self.pdf_edition()
         context["has_publications"] = any(
             (item.get("value") or {}).get("publications") for item in self.sections.raw_data
         )
 
         def prepare(context):
+            context["parent_page"] = parent_of(self)
+            context["pdf_edition"] = self.pdf_edition()
             context["contact_missions"] = with_homes(contact_pages(self.locale_id))
             chosen = [
                 page
@@ -310,15 +310,13 @@ class ReportIssuePage(TeamPagePermissions, PublicPage, RoutablePageMixin, Page):
                 self.sections, with_images=[[self], publications]
             )
 
-        # The issue's sections, their stories and publications and the
+        # The issue's cover, sections, their stories and publications and the
         # missions' contacts are alike for every reader in this language:
         # kept per content generation. Measured: two thirds of the page's
         # time from scratch (the sections' stream field, the chosen stories).
         context["body_html"] = kept_part(
             "report-body", (self.pk,), "newsroom/includes/report_body.html", context, prepare
         )
-        if "sections" not in context:
-            cards.fetch_renditions([self])  # the cover's alone: the body is kept
         return context
 
     # --- The PDF edition (newsroom/editions/) ---------------------------------

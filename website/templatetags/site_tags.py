@@ -203,9 +203,10 @@ def kept_html(context, name, parts, render):
     """``render()``'s HTML, kept per site, language, ``parts`` and content
     generation (website.cache.fragment): for the parts of pages that are alike
     wherever a site shows them in one language. Rendered each time outside a
-    site (previews of blocks)."""
+    site (previews of blocks) and in a page's preview (it shows the page
+    being edited)."""
     site = chrome_of(context).site_root.site
-    if site is None:
+    if site is None or getattr(context.get("request"), "is_preview", False):
         return mark_safe(render())
     return mark_safe(fragment(name, (site.pk, translation.get_language(), *parts), render))
 
