@@ -704,3 +704,48 @@ def test_a_sections_list_is_kept_until_a_publish(
 
     change(getattr(site_tree, shown_name).specific, "Changed and published")
     assert "Changed and published" in text(get(page, _render="3"))
+
+
+def _json_ld(html):
+    start = html.index('<script type="application/ld+json">')
+    return html[start : html.index("</script>", start)]
+
+
+def test_a_pages_link_preview_is_kept_until_a_publish(site_tree, get, cache_reads):
+    """The share picture, link-preview tags and structured data of a page:
+    read whole once kept, made anew after a publish; a preview shows the
+    page being edited."""
+    story = site_tree.kyrgyzstan_stories[0]
+    first = text(get(story, _render="1"))
+    cache_reads.clear()
+    assert text(get(story, _render="2")) == first
+    reads = [r for r in cache_reads if r[0] == "get" and ":fragment:link-preview:" in r[1]]
+    assert len(reads) == 1, cache_reads
+
+    story.summary = "A summary being edited"
+    story.save_revision()
+    assert "A summary being edited" in _json_ld(text(story.make_preview_request()))
+    assert "A summary being edited" not in _json_ld(text(get(story, _render="3")))
+
+    story.summary = "A summary published later"
+    story.save_revision().publish()
+    assert "A summary published later" in _json_ld(text(get(story, _render="4")))
+
+
+def test_a_report_issues_pdf_link_shows_once_its_pdf_is_made(site_tree, get, settings, tmp_path):
+    """The issue's cover is kept with its PDF link: the PDF's making (in the
+    background, not a publish) is a change readers see at once."""
+    from django.core.files.base import ContentFile
+
+    from newsroom.editions.models import ReportIssuePDF
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    issue = site_tree.issue
+    assert "Download this issue as PDF" not in text(get(issue, _render="1"))
+    assert "Download this issue as PDF" not in text(get(issue, _render="2"))  # kept
+
+    edition = ReportIssuePDF(page=issue, status=ReportIssuePDF.Status.READY, file_size=2048)
+    edition.file.save("issue-1-en-test.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
+    edition.save()
+    assert "Download this issue as PDF" in text(get(issue, _render="3"))
+    assert "2.0\xa0KB" in text(get(issue, _render="4"))
