@@ -247,10 +247,9 @@ class MissionContactPage(TeamPagePermissions, PublicPage, Page):
         # (website.cache.kept_part); it reads nothing more than the page.
         context["contacts_html"] = kept_part(
             "mission-contact-body",
-            (self.pk,) if self.pk else None,
+            (self.pk,),
             "missions/includes/mission_contact_body.html",
             context,
-            lambda context: None,
         )
         return context
 
@@ -303,7 +302,7 @@ class ContactIndexPage(TeamPagePermissions, PublicPage, Page):
         # generation (website.cache.kept_part).
         context["missions_html"] = kept_part(
             "contact-index-body",
-            (self.pk,) if self.pk else None,
+            (self.pk,),
             "missions/includes/contact_index_body.html",
             context,
             prepare,

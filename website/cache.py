@@ -352,7 +352,7 @@ def fragment(name, parts, render):
     return html
 
 
-def kept_part(name, parts, template, context, prepare):
+def kept_part(name, parts, template, context, prepare=None):
     """The HTML of ``template`` rendered with ``context`` (a page's, a dict)
     once ``prepare(context)`` has added what it shows, kept per content
     generation under ``name``, ``parts`` and the active language: the part of
@@ -360,14 +360,15 @@ def kept_part(name, parts, template, context, prepare):
     and cards cost most of the page's time (a news index's list, a report
     issue's sections, a home page's stories). When it is kept, ``prepare`` is
     not called and the page's own queries are left out. Rendered and not
-    kept for a preview (it shows the page being edited) or with ``parts``
-    None (a page not saved yet)."""
+    kept for a preview (it shows the page being edited) or when a part is
+    None (the pk of a page not saved yet)."""
 
     def render():
-        prepare(context)
+        if prepare is not None:
+            prepare(context)
         return render_to_string(template, context)
 
-    if parts is None or getattr(context.get("request"), "is_preview", False):
+    if None in parts or getattr(context.get("request"), "is_preview", False):
         return mark_safe(render())
     return mark_safe(fragment(name, (*parts, translation.get_language()), render))
 

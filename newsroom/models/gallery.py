@@ -61,7 +61,7 @@ class GalleryIndexPage(SiteSection, TeamPagePermissions, PublicPage, Page):
         # content generation (website.cache.kept_part).
         context["galleries_html"] = kept_part(
             "gallery-index-list",
-            (self.pk,) if self.pk else None,
+            (self.pk,),
             "newsroom/includes/gallery_list.html",
             context,
             prepare,
@@ -173,7 +173,7 @@ class PhotoGalleryPage(TeamPagePermissions, PublicPage, Page):
         # generation (website.cache.kept_part), like the whole page.
         context["photos_html"] = kept_part(
             "gallery-photos",
-            (self.pk,) if self.pk else None,
+            (self.pk,),
             "newsroom/includes/gallery_photos.html",
             context,
             prepare,

@@ -452,7 +452,7 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
         site = Site.find_for_request(request)
         context["body_html"] = kept_part(
             "story-body",
-            (self.pk, getattr(site, "pk", "")) if self.pk else None,
+            (self.pk, getattr(site, "pk", "")),
             "newsroom/includes/story_body.html",
             context,
             prepare,

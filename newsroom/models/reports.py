@@ -117,7 +117,7 @@ class ReportIndexPage(TeamPagePermissions, PublicPage, Page):
         # generation (website.cache.kept_part).
         context["issues_html"] = kept_part(
             "report-series-list",
-            (self.pk,) if self.pk else None,
+            (self.pk,),
             "newsroom/includes/report_list.html",
             context,
             prepare,
