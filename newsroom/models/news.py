@@ -457,10 +457,6 @@ class NewsItemPage(TeamPagePermissions, PublicPage, Page):
             context,
             prepare,
         )
-        if "body_blocks" not in context:
-            # The body is kept: the lead image's renditions alone, for the
-            # link previews' picture (website.structured_data).
-            listings.fetch_renditions([self])
         return context
 
     def share_picture(self):

@@ -622,6 +622,21 @@ def test_a_report_issues_body_is_kept_until_a_publish(site_tree, get, cache_read
     assert "A section renamed" in text(get(issue, _render="4"))
 
 
+def read_whole_once(get, cache_reads, page, part, max_queries=None):
+    """The page rendered twice (past the page cache): the same HTML, the
+    second time with its kept ``part`` read whole, once (and, given
+    ``max_queries``, in at most that many queries). Returns the HTML."""
+    first = text(get(page, _render="1"))
+    cache_reads.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert text(get(page, _render="2")) == first
+    if max_queries is not None:
+        assert len(queries) <= max_queries, [q["sql"] for q in queries.captured_queries]
+    reads = [r for r in cache_reads if r[0] == "get" and f":fragment:{part}:" in r[1]]
+    assert len(reads) == 1, cache_reads
+    return first
+
+
 @pytest.mark.parametrize(
     ("page_name", "part"),
     [("regional", "home-body"), ("kyrgyzstan", "mission-home-body"), ("issue", "report-body")],
@@ -630,11 +645,7 @@ def test_a_home_pages_stories_are_kept_until_a_publish(
     site_tree, get, cache_reads, page_name, part
 ):
     page = getattr(site_tree, page_name)
-    first = text(get(page, _render="1"))
-    cache_reads.clear()
-    assert text(get(page, _render="2")) == first
-    reads = [r for r in cache_reads if r[0] == "get" and f":fragment:{part}:" in r[1]]
-    assert len(reads) == 1, cache_reads
+    first = read_whole_once(get, cache_reads, page, part)
     assert not [r for r in cache_reads if ":fragment:card:" in str(r[1])], cache_reads
 
     story = site_tree.kyrgyzstan_stories[1]  # on both homes, chosen in the issue
@@ -646,11 +657,7 @@ def test_a_home_pages_stories_are_kept_until_a_publish(
 
 def test_a_story_is_kept_until_a_publish(site_tree, get, cache_reads):
     story = site_tree.kyrgyzstan_stories[0]
-    first = text(get(story, _render="1"))
-    cache_reads.clear()
-    assert text(get(story, _render="2")) == first
-    reads = [r for r in cache_reads if r[0] == "get" and ":fragment:story-body:" in r[1]]
-    assert len(reads) == 1, cache_reads
+    read_whole_once(get, cache_reads, story, "story-body")
 
     story.summary = "A summary published later"
     story.save_revision().publish()
@@ -659,6 +666,11 @@ def test_a_story_is_kept_until_a_publish(site_tree, get, cache_reads):
 
 def _rename(page, title):
     page.title = title
+    page.save_revision().publish()
+
+
+def _new_intro(page, title):
+    page.intro = f"<p>{title}</p>"
     page.save_revision().publish()
 
 
@@ -673,34 +685,25 @@ def _rename(page, title):
             "kyrgyzstan_contact",
             "mission-contact-body",
             "kyrgyzstan_contact",
-            lambda page, title: (
-                setattr(page, "intro", f"<p>{title}</p>") or page.save_revision().publish()
-            ),
+            _new_intro,
         ),
         (
             "kyrgyzstan",
             "mission-home-body",
             "kyrgyzstan",
-            lambda page, title: (
-                setattr(page, "intro", f"<p>{title}</p>") or page.save_revision().publish()
-            ),
+            _new_intro,
         ),
     ],
 )
 def test_a_sections_list_is_kept_until_a_publish(
-    site_tree, get, cache_reads, django_assert_max_num_queries, page_name, part, shown_name, change
+    site_tree, get, cache_reads, page_name, part, shown_name, change
 ):
     """A gallery index's galleries, the report series' issues, the contact
     index's and a mission contact page's contacts and a mission home page's
     introduction: rendered once per content generation, then read whole
     (three queries: the site, the page and its ancestors) until a publish."""
     page = getattr(site_tree, page_name)
-    first = text(get(page, _render="1"))
-    cache_reads.clear()
-    with django_assert_max_num_queries(3):
-        assert text(get(page, _render="2")) == first
-    reads = [r for r in cache_reads if r[0] == "get" and f":fragment:{part}:" in r[1]]
-    assert len(reads) == 1, cache_reads
+    read_whole_once(get, cache_reads, page, part, max_queries=3)
 
     change(getattr(site_tree, shown_name).specific, "Changed and published")
     assert "Changed and published" in text(get(page, _render="3"))
@@ -716,11 +719,7 @@ def test_a_pages_link_preview_is_kept_until_a_publish(site_tree, get, cache_read
     read whole once kept, made anew after a publish; a preview shows the
     page being edited."""
     story = site_tree.kyrgyzstan_stories[0]
-    first = text(get(story, _render="1"))
-    cache_reads.clear()
-    assert text(get(story, _render="2")) == first
-    reads = [r for r in cache_reads if r[0] == "get" and ":fragment:link-preview:" in r[1]]
-    assert len(reads) == 1, cache_reads
+    read_whole_once(get, cache_reads, story, "link-preview")
 
     story.summary = "A summary being edited"
     story.save_revision()
